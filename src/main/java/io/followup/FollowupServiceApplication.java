@@ -1,0 +1,23 @@
+package io.followup;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class FollowupServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FollowupServiceApplication.class, args);
+    }
+
+    /** The one source of "now", so schedules and timestamps are testable without sleeping. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,46 @@
+package io.followup.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Which OAuth scope each route needs. Declared once: the filter chain enforces these rules and the
+ * 403 body names the scope of the rule that refused the call.
+ */
+final class ScopeRules {
+
+    record Rule(RequestMatcher matcher, String scope) {
+
+        String authority() {
+            return "SCOPE_" + scope;
+        }
+    }
+
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+    static final List<Rule> RULES = List.of(
+            rule(READS, "/backend/followup/configs/**", "followup-configs:read"),
+            rule(WRITES, "/backend/followup/configs/**", "followup-configs:write"),
+            rule(WRITES, "/backend/followup/events/**", "followup-events:write"));
+
+    private ScopeRules() {
+    }
+
+    static Optional<Rule> ruleFor(HttpServletRequest request) {
+        return RULES.stream().filter(rule -> rule.matcher().matches(request)).findFirst();
+    }
+
+    private static Rule rule(Set<HttpMethod> methods, String pattern, String scope) {
+        List<RequestMatcher> matchers = methods.stream()
+                .map(method -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, pattern))
+                .toList();
+        return new Rule(request -> matchers.stream().anyMatch(m -> m.matches(request)), scope);
+    }
+}

@@ -1,0 +1,73 @@
+package io.followup.security;
+
+import java.util.Map;
+
+import io.followup.web.ApiErrors;
+import io.followup.web.ApiSurface;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * JWT resource server for both surfaces. The key comes only from Spring's standard properties
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}); scopes from the {@code scope} claim.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiErrors errors) throws Exception {
+        BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+        BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            bearerEntryPoint.commence(request, response, ex);
+            errors.write(response, ApiSurface.of(request), request.getRequestURI(), HttpStatus.UNAUTHORIZED,
+                    unauthorizedMessage(ex), Map.of());
+        };
+        AccessDeniedHandler forbidden = (request, response, ex) -> {
+            bearerDenied.handle(request, response, ex);
+            errors.write(response, ApiSurface.of(request), request.getRequestURI(), HttpStatus.FORBIDDEN,
+                    deniedMessage(request), Map.of());
+        };
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(authorize -> {
+                    authorize.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    authorize.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    authorize.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    ScopeRules.RULES.forEach(rule -> authorize.requestMatchers(rule.matcher()).hasAuthority(rule.authority()));
+                    authorize.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(oauth2 -> oauth2.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    private static String unauthorizedMessage(AuthenticationException ex) {
+        if (ex instanceof InvalidBearerTokenException) {
+            return "Invalid bearer token: " + ex.getMessage();
+        }
+        return "Authentication required: send an OAuth 2.0 bearer token in the Authorization header";
+    }
+
+    private static String deniedMessage(HttpServletRequest request) {
+        return ScopeRules.ruleFor(request)
+                .map(rule -> "Required scope \"" + rule.scope() + "\" not found in token")
+                .orElse("Access denied");
+    }
+}

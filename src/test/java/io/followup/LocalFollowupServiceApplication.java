@@ -1,0 +1,91 @@
+package io.followup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.followup.support.TestDatabase;
+import io.followup.support.TestTokens;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./mvnw spring-boot:test-run}: the service with zero set-up. An embedded PostgreSQL keeps
+ * its data under {@code target/local} (or {@code $FOLLOWUP_LOCAL_DIR}), a signing key is made on
+ * first start and kept there, and ready-to-use bearer tokens are printed and written to
+ * {@code tokens.env} in that folder.
+ */
+public final class LocalFollowupServiceApplication {
+
+    static final UUID DEMO_TENANT = UUID.fromString("11111111-1111-4111-8111-111111111111");
+    static final String DEMO_COMPANY = "demo-company";
+
+    private LocalFollowupServiceApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(System.getenv().getOrDefault("FOLLOWUP_LOCAL_DIR", "target/local")).toAbsolutePath();
+        Files.createDirectories(dir);
+        TestDatabase.Connection db = TestDatabase.embedded(dir.resolve("postgres"));
+        TestTokens tokens = TestTokens.create(signingKey(dir.resolve("jwt-signing-key.p8")), dir.resolve("jwt-public-key.pem"));
+
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.add("--spring.datasource.url=" + db.url());
+        arguments.add("--spring.datasource.username=" + db.username());
+        arguments.add("--spring.datasource.password=" + db.password());
+        arguments.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=" + tokens.publicKeyLocation());
+        ConfigurableApplicationContext context = SpringApplication.from(FollowupServiceApplication::main)
+                .run(arguments.toArray(String[]::new))
+                .getApplicationContext();
+
+        String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", "8080");
+        java.time.Duration day = java.time.Duration.ofHours(24);
+        String backend = tokens.sign(Map.of("tenant_id", DEMO_TENANT.toString(), "scope", TestTokens.BACKEND_SCOPES), day);
+        String external = tokens.sign(Map.of("company_id", DEMO_COMPANY, "scope", TestTokens.EXTERNAL_SCOPES), day);
+        Path env = dir.resolve("tokens.env");
+        Files.writeString(env, "export BASE_URL=" + base + "\nexport TENANT_ID=" + DEMO_TENANT
+                + "\nexport BACKEND_TOKEN=" + backend + "\nexport EXTERNAL_TOKEN=" + external + "\n");
+        System.out.println("""
+
+                ==================================================================================
+                 followup-service is up at %s   (local data: %s)
+                 Swagger UI:  %s/swagger-ui.html     OpenAPI: %s/v3/api-docs
+                 Tokens (valid 24 h) are also in %s:  source %s
+                 Demo tenant %s, scopes: %s
+                 BACKEND_TOKEN=%s
+                 Demo company %s, scopes: %s
+                 EXTERNAL_TOKEN=%s
+                ==================================================================================
+                """.formatted(base, dir, base, base, env, env, DEMO_TENANT, TestTokens.BACKEND_SCOPES, backend,
+                DEMO_COMPANY, TestTokens.EXTERNAL_SCOPES, external));
+    }
+
+    /** The local signing key, made once and kept so that tokens survive a restart. */
+    private static KeyPair signingKey(Path file) throws IOException {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            if (Files.exists(file)) {
+                byte[] der = Base64.getDecoder().decode(Files.readString(file).strip());
+                RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+                return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())),
+                        privateKey);
+            }
+            KeyPair keys = TestTokens.generate();
+            Files.writeString(file, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
+            return keys;
+        }
+        catch (java.security.GeneralSecurityException ex) {
+            throw new IOException("Unreadable signing key " + file + "; delete it to make a new one", ex);
+        }
+    }
+}

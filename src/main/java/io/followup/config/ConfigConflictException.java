@@ -1,28 +1,27 @@
 package io.followup.config;
 
+import java.util.Map;
 import java.util.UUID;
 
-/** The write would break a rule that only the stored state can tell: one config per assistant, or a stale version. */
-public final class ConfigConflictException extends RuntimeException {
+import io.followup.web.ApiException;
+import org.springframework.http.HttpStatus;
 
-    private final boolean preconditionFailed;
+/** The write contradicts stored state: the assistant already has a config (409), or If-Match named an old version (412). */
+public final class ConfigConflictException extends ApiException {
 
-    private ConfigConflictException(String message, boolean preconditionFailed) {
-        super(message, null, false, false);
-        this.preconditionFailed = preconditionFailed;
+    private ConfigConflictException(HttpStatus status, String message, Map<String, String> details) {
+        super(status, message, details);
     }
 
     static ConfigConflictException assistantTaken(UUID assistantId) {
-        return new ConfigConflictException("Assistant " + assistantId + " already has a follow-up configuration; update it instead", false);
+        return new ConfigConflictException(HttpStatus.CONFLICT,
+                "Assistant " + assistantId + " already has a follow-up configuration; update it instead",
+                Map.of("assistant_id", "This assistant already has a follow-up configuration"));
     }
 
     static ConfigConflictException staleVersion(UUID id, long current) {
-        return new ConfigConflictException("Follow-up configuration " + id + " has changed (its ETag is now \"" + current
-                + "\"); fetch it again and retry", true);
-    }
-
-    /** True when the client's If-Match named an old version (412), false for a plain conflict (409). */
-    public boolean isPreconditionFailed() {
-        return preconditionFailed;
+        return new ConfigConflictException(HttpStatus.PRECONDITION_FAILED, "Follow-up configuration " + id
+                + " has changed (its ETag is now \"" + current + "\"); fetch it again and retry",
+                Map.of("If-Match", "Does not match the current ETag \"" + current + "\""));
     }
 }

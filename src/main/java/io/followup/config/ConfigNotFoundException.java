@@ -1,12 +1,16 @@
 package io.followup.config;
 
+import java.util.Map;
 import java.util.UUID;
 
-/** No configuration of the caller's tenant matches; another tenant's looks the same. */
-public final class ConfigNotFoundException extends RuntimeException {
+import io.followup.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** 404: no configuration of the caller's tenant matches; another tenant's looks the same. */
+public final class ConfigNotFoundException extends ApiException {
 
     private ConfigNotFoundException(String message) {
-        super(message, null, false, false);
+        super(HttpStatus.NOT_FOUND, message, Map.of());
     }
 
     static ConfigNotFoundException byId(UUID id) {

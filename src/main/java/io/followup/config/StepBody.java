@@ -22,6 +22,7 @@ public record StepBody(
         @Pattern(regexp = "[a-z]{2,3}(_[A-Z]{2})?", message = "Must be a WhatsApp language code such as pt_BR, en or en_US")
         String templateLanguage,
         @JsonProperty("template_params")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
         @Size(max = 20) List<@NotNull(message = "must not be null") @Size(max = 1024) String> templateParams) {
 
     Step toStep() {

@@ -35,7 +35,6 @@ public class ApiErrors {
             Map<String, String> details) throws IOException {
         response.setStatus(status.value());
         response.setContentType(contentType(surface).toString());
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body(surface, path, status, message, details));
     }
 

@@ -1,0 +1,124 @@
+package io.followup.security;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.followup.support.ApiResponse;
+import io.followup.support.IntegrationTest;
+import io.followup.support.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Authentication and authorization in each surface's own error format. */
+class SecurityIntegrationTests extends IntegrationTest {
+
+    private static final String CONFIGS = "/backend/followup/configs/" + UUID.randomUUID();
+
+    @Test
+    void backendWithoutTokenIs401ProblemWithBearerChallenge() {
+        ApiResponse response = api.request("GET", CONFIGS).send();
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(response.json().get("status").asInt()).isEqualTo(401);
+        assertThat(response.json().get("detail").asString()).contains("bearer token");
+    }
+
+    @Test
+    void externalWithoutTokenIs401InTheSeedEnvelope() {
+        ApiResponse response = api.request("POST", "/external-api/v1/followups").json("{}").send();
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.json().get("error").asBoolean()).isTrue();
+        assertThat(response.json().get("code").asInt()).isEqualTo(401);
+        assertThat(response.json().get("message").asString()).isNotBlank();
+        assertThat(response.json().get("details").isObject()).isTrue();
+    }
+
+    @Test
+    void externalWithInvalidTokenIs401InTheSeedEnvelope() {
+        ApiResponse response = api.request("GET", "/external-api/v1/followups").token("not-a-jwt").send();
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("error").asBoolean()).isTrue();
+        assertThat(response.json().get("message").asString()).startsWith("Invalid bearer token");
+        assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void expiredForgedAndUnsignedTokensAre401() {
+        Map<String, Object> claims = Map.of("tenant_id", UUID.randomUUID().toString(), "scope", TestTokens.BACKEND_SCOPES);
+        String expired = tokens.sign(claims, Duration.ofMinutes(-10));
+        String forged = TestTokens.forged(claims);
+        String[] parts = tokens.sign(claims, Duration.ofHours(1)).split("\\.");
+        String unsigned = "eyJhbGciOiJub25lIn0." + parts[1] + ".";
+
+        for (String token : new String[] {expired, forged, unsigned}) {
+            ApiResponse response = api.request("GET", CONFIGS).token(token).send();
+            assertThat(response.status()).as(token).isEqualTo(401);
+            assertThat(response.contentType()).isEqualTo("application/problem+json");
+        }
+    }
+
+    @Test
+    void missingScopeIs403NamingTheScope() {
+        String readOnly = tokens.backend(UUID.randomUUID(), "followup-configs:read");
+        String writeOnly = tokens.backend(UUID.randomUUID(), "followup-configs:write");
+
+        ApiResponse post = api.request("POST", "/backend/followup/configs").token(readOnly).json("{}").send();
+        ApiResponse get = api.request("GET", CONFIGS).token(writeOnly).send();
+
+        assertThat(post.status()).isEqualTo(403);
+        assertThat(post.contentType()).isEqualTo("application/problem+json");
+        assertThat(post.json().get("detail").asString()).isEqualTo("Required scope \"followup-configs:write\" not found in token");
+        assertThat(get.status()).isEqualTo(403);
+        assertThat(get.json().get("detail").asString()).isEqualTo("Required scope \"followup-configs:read\" not found in token");
+    }
+
+    @Test
+    void tokenWithoutAValidTenantIs403() {
+        String noTenant = tokens.sign(Map.of("scope", TestTokens.BACKEND_SCOPES), Duration.ofHours(1));
+        String badTenant = tokens.sign(Map.of("tenant_id", "acme", "scope", TestTokens.BACKEND_SCOPES), Duration.ofHours(1));
+
+        for (String token : new String[] {noTenant, badTenant}) {
+            ApiResponse response = api.request("GET", CONFIGS).token(token).send();
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.json().get("detail").asString()).isEqualTo("Token has no valid tenant_id claim (a UUID)");
+        }
+    }
+
+    @Test
+    void healthAndApiDocsArePublicMetricsAreNot() {
+        ApiResponse health = api.request("GET", "/actuator/health").send();
+        ApiResponse liveness = api.request("GET", "/actuator/health/liveness").send();
+        ApiResponse readiness = api.request("GET", "/actuator/health/readiness").send();
+        ApiResponse prometheus = api.request("GET", "/actuator/prometheus").send();
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(prometheus.status()).isEqualTo(401);
+        ApiResponse scraped = api.request("GET", "/actuator/prometheus").token(tokens.backend(UUID.randomUUID())).send();
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheConfigApiAndBearerAuth() {
+        ApiResponse docs = api.request("GET", "/v3/api-docs").send();
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().at("/paths").has("/backend/followup/configs")).isTrue();
+        assertThat(docs.json().at("/paths").has("/backend/followup/configs/{id}")).isTrue();
+        assertThat(docs.json().at("/paths").has("/backend/followup/configs/tenant/{tenantId}")).isTrue();
+        assertThat(docs.json().at("/components/securitySchemes/backend/scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.json().at("/components/securitySchemes/external/scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.json().at("/components/schemas/CreateConfigRequest/properties").has("trigger_status_ids")).isTrue();
+        assertThat(api.request("GET", "/swagger-ui/index.html").send().status()).isEqualTo(200);
+    }
+}

@@ -26,6 +26,9 @@ final class JsonErrorReader {
         }
         if (cause instanceof MismatchedInputException mismatch) {
             String path = path(mismatch);
+            if (path.isEmpty() && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+                return Map.of("body", "Malformed JSON: unexpected content after the JSON object");
+            }
             if (path.isEmpty()) {
                 return Map.of("body", "Request body must be a JSON object");
             }

@@ -119,6 +119,10 @@ class SecurityIntegrationTests extends IntegrationTest {
         assertThat(docs.json().at("/components/securitySchemes/backend/scheme").asString()).isEqualTo("bearer");
         assertThat(docs.json().at("/components/securitySchemes/external/scheme").asString()).isEqualTo("bearer");
         assertThat(docs.json().at("/components/schemas/CreateConfigRequest/properties").has("trigger_status_ids")).isTrue();
+        assertThat(docs.json().at("/paths/~1backend~1followup~1configs~1{id}/put/responses/404/content").has("application/problem+json"))
+                .isTrue();
+        assertThat(docs.json().at("/paths/~1backend~1followup~1configs/post/responses/400/content").has("application/problem+json"))
+                .isTrue();
         assertThat(api.request("GET", "/swagger-ui/index.html").send().status()).isEqualTo(200);
     }
 }

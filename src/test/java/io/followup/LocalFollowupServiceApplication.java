@@ -40,6 +40,7 @@ public final class LocalFollowupServiceApplication {
         TestTokens tokens = TestTokens.create(signingKey(dir.resolve("jwt-signing-key.p8")), dir.resolve("jwt-public-key.pem"));
 
         List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.add("--followup.ids.key=" + idKey(dir.resolve("public-id-key.b64")));
         arguments.add("--spring.datasource.url=" + db.url());
         arguments.add("--spring.datasource.username=" + db.username());
         arguments.add("--spring.datasource.password=" + db.password());
@@ -68,6 +69,18 @@ public final class LocalFollowupServiceApplication {
                 ==================================================================================
                 """.formatted(base, dir, base, base, env, env, DEMO_TENANT, TestTokens.BACKEND_SCOPES, backend,
                 DEMO_COMPANY, TestTokens.EXTERNAL_SCOPES, external));
+    }
+
+    /** The local public-ID key, made once and kept so that IDs stay the same across restarts. */
+    private static String idKey(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] key = new byte[64];
+        new java.security.SecureRandom().nextBytes(key);
+        String encoded = Base64.getEncoder().encodeToString(key);
+        Files.writeString(file, encoded);
+        return encoded;
     }
 
     /** The local signing key, made once and kept so that tokens survive a restart. */

@@ -12,29 +12,39 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves {@link TenantId} controller parameters from the validated JWT. */
+/** Resolves {@link TenantId} and {@link CompanyId} controller parameters from the validated JWT. */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     static final String TENANT_CLAIM = "tenant_id";
+    static final String COMPANY_CLAIM = "company_id";
+    private static final int MAX_COMPANY_LENGTH = 100;
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == TenantId.class;
+        return parameter.getParameterType() == TenantId.class || parameter.getParameterType() == CompanyId.class;
     }
 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken jwt)) {
-            throw AccessRefusedException.badClaim(TENANT_CLAIM, "a UUID");
+        if (parameter.getParameterType() == CompanyId.class) {
+            Object claim = claim(COMPANY_CLAIM);
+            if (!(claim instanceof String text) || text.isBlank() || text.length() > MAX_COMPANY_LENGTH) {
+                throw AccessRefusedException.badClaim(COMPANY_CLAIM, "a non-empty string of at most 100 characters");
+            }
+            return new CompanyId(text);
         }
-        Object claim = jwt.getToken().getClaims().get(TENANT_CLAIM);
+        Object claim = claim(TENANT_CLAIM);
         if (!(claim instanceof String text) || !CANONICAL_UUID.matcher(text).matches()) {
             throw AccessRefusedException.badClaim(TENANT_CLAIM, "a UUID");
         }
         return new TenantId(UUID.fromString(text));
+    }
+
+    private static Object claim(String name) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaims().get(name) : null;
     }
 }

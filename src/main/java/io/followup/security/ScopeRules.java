@@ -28,7 +28,11 @@ final class ScopeRules {
     static final List<Rule> RULES = List.of(
             rule(READS, "/backend/followup/configs/**", "followup-configs:read"),
             rule(WRITES, "/backend/followup/configs/**", "followup-configs:write"),
-            rule(WRITES, "/backend/followup/events/**", "followup-events:write"));
+            rule(WRITES, "/backend/followup/events/**", "followup-events:write"),
+            rule(READS, "/external-api/v1/debts/**", "debts:read"),
+            rule(WRITES, "/external-api/v1/debts/**", "debts:write"),
+            rule(READS, "/external-api/v1/followups/**", "followups:read"),
+            rule(WRITES, "/external-api/v1/followups/**", "followups:write"));
 
     private ScopeRules() {
     }

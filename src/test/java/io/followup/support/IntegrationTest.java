@@ -17,6 +17,10 @@ public abstract class IntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
 
+    /** A fixed test key for public IDs (base64 of 64 bytes); not used anywhere else. */
+    protected static final String ID_KEY =
+            "dGVzdC1vbmx5LWtleS1mb3ItZm9sbG93dXAtc2VydmljZS1pbnRlZ3JhdGlvbi10ZXN0cy0wMTIzNDU2Nzg5YQ==";
+
     @LocalServerPort
     private int port;
 
@@ -32,6 +36,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", tokens::publicKeyLocation);
+        registry.add("followup.ids.key", () -> ID_KEY);
     }
 
     @BeforeEach

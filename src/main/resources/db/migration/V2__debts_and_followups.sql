@@ -8,7 +8,7 @@ CREATE TABLE debt (
     debtor_phone       varchar(32),
     debtor_email       varchar(254),
     amount             numeric(19, 2) NOT NULL CHECK (amount > 0),
-    currency           char(3)        NOT NULL,
+    currency           varchar(3)     NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
     due_date           date,
     version            bigint         NOT NULL DEFAULT 0,
     created_at         timestamptz    NOT NULL,

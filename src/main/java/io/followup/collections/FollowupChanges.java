@@ -1,0 +1,25 @@
+package io.followup.collections;
+
+import java.time.Instant;
+
+/**
+ * Validated, typed values of a follow-up create or update. A null field was not given: on create it
+ * takes its default, on update it keeps the stored value.
+ */
+record FollowupChanges(
+        Long debtId,
+        FollowupType type,
+        FollowupStatus status,
+        Instant callDate,
+        Instant scheduledAt,
+        String summary,
+        String notes,
+        String callId,
+        String audioUrl,
+        String pdfUrl,
+        Long durationMs,
+        String phoneNumberUsed,
+        CallDirection direction,
+        String disconnectionReason,
+        Boolean isRetry) {
+}

@@ -1,0 +1,81 @@
+package io.followup.collections;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks a follow-up body field by field, recording every problem under its JSON name. */
+final class FollowupRequestValidator {
+
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()\\-.]{2,31}");
+
+    private FollowupRequestValidator() {
+    }
+
+    /** @return the typed values (debt left to the caller), meaningful only when {@code errors} stayed empty */
+    static FollowupChanges check(FollowupRequest request, boolean creating, Map<String, String> errors) {
+        FollowupType type = null;
+        if (request.type() != null) {
+            type = FollowupType.fromWire(request.type()).orElse(null);
+            if (type == null) {
+                errors.put("type", FollowupType.INVALID);
+            }
+        }
+        else if (creating) {
+            errors.put("type", "Followup type is required");
+        }
+        FollowupStatus status = null;
+        if (request.status() != null) {
+            status = FollowupStatus.fromWire(request.status()).orElse(null);
+            if (status == null) {
+                errors.put("status", FollowupStatus.INVALID);
+            }
+        }
+        CallDirection direction = null;
+        if (request.direction() != null) {
+            direction = CallDirection.fromWire(request.direction()).orElse(null);
+            if (direction == null) {
+                errors.put("direction", CallDirection.INVALID);
+            }
+        }
+        Instant callDate = request.callDate() == null ? null : ExternalTimes.parse("call_date", request.callDate(), errors);
+        Instant scheduledAt = request.scheduledAt() == null ? null
+                : ExternalTimes.parse("scheduled_at", request.scheduledAt(), errors);
+        Texts.max(errors, "summary", request.summary(), 500);
+        Texts.max(errors, "notes", request.notes(), 10_000);
+        Texts.max(errors, "call_id", request.callId(), 255);
+        Texts.max(errors, "disconnection_reason", request.disconnectionReason(), 255);
+        url(errors, "audio_url", request.audioUrl());
+        url(errors, "pdf_url", request.pdfUrl());
+        if (request.phoneNumberUsed() != null && !PHONE.matcher(request.phoneNumberUsed()).matches()) {
+            errors.put("phone_number_used", "Invalid phone_number_used. Use digits with an optional leading +, e.g. +5511999998888");
+        }
+        if (request.durationMs() != null && request.durationMs() < 0) {
+            errors.put("duration_ms", "duration_ms must be 0 or more");
+        }
+        return new FollowupChanges(null, type, status, callDate, scheduledAt, request.summary(), request.notes(),
+                request.callId(), request.audioUrl(), request.pdfUrl(), request.durationMs(), request.phoneNumberUsed(),
+                direction, request.disconnectionReason(), request.isRetry());
+    }
+
+    private static void url(Map<String, String> errors, String field, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > 2048) {
+            errors.put(field, field + " must be at most 2048 characters");
+            return;
+        }
+        try {
+            URI uri = new URI(value);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null) {
+                return;
+            }
+        }
+        catch (java.net.URISyntaxException ex) {
+            // reported below
+        }
+        errors.put(field, "Invalid " + field + ". Must be an http or https URL");
+    }
+}

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Package-by-feature boundaries: shared plumbing knows no feature; features reach each other only through public roots. */
+/** Package-by-feature boundaries: shared plumbing knows no feature, and features do not reach into each other. */
 class ModuleBoundaryTests {
+
+    private static final String[] FEATURES = {"io.followup.config..", "io.followup.collections.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -17,21 +19,37 @@ class ModuleBoundaryTests {
     @Test
     void webPlumbingDependsOnNoFeature() {
         noClasses().that().resideInAPackage("io.followup.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.followup.config..", "io.followup.security..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(FEATURES, "io.followup.security..", "io.followup.ids.."))
                 .check(CLASSES);
     }
 
     @Test
-    void securityDependsOnNoFeature() {
-        noClasses().that().resideInAPackage("io.followup.security..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.followup.config..")
+    void securityAndIdsDependOnNoFeature() {
+        noClasses().that().resideInAnyPackage("io.followup.security..", "io.followup.ids..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(CLASSES);
     }
 
     @Test
-    void entitiesNeverReachTheWire() {
-        noClasses().that().resideInAPackage("io.followup..").and().haveSimpleNameEndingWith("Controller")
-                .should().dependOnClassesThat().haveFullyQualifiedName("io.followup.config.FollowupConfigRepository")
+    void featuresAreIndependent() {
+        noClasses().that().resideInAPackage("io.followup.config..")
+                .should().dependOnClassesThat().resideInAPackage("io.followup.collections..")
                 .check(CLASSES);
+        noClasses().that().resideInAPackage("io.followup.collections..")
+                .should().dependOnClassesThat().resideInAPackage("io.followup.config..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersReachDataOnlyThroughServices() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .check(CLASSES);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 }

@@ -1,0 +1,105 @@
+package io.followup.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The job table's SQL. Every write after the claim names the lease owner, so an instance whose
+ * lease expired (and whose job another instance took over) cannot overwrite the new run's outcome.
+ */
+@Repository
+class JobStore {
+
+    private static final String CLAIM = """
+            UPDATE job SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, started_at = ?
+            WHERE id IN (
+                SELECT id FROM job WHERE status = 'pending' AND run_at <= ?
+                ORDER BY run_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING id, kind, payload::text AS payload, run_at, attempts, max_attempts
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    JobStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims up to {@code limit} due jobs for {@code owner} in one statement. */
+    List<ClaimedJob> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+        return jdbc.query(CLAIM, JobStore::claimed, owner, ts(leaseUntil), ts(now), ts(now), limit);
+    }
+
+    boolean succeed(long id, String owner, Instant now) {
+        return jdbc.update("""
+                UPDATE job SET status = 'succeeded', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL
+                WHERE id = ? AND status = 'running' AND lease_owner = ?
+                """, ts(now), id, owner) == 1;
+    }
+
+    boolean retry(long id, String owner, Instant runAt, String error) {
+        return jdbc.update("""
+                UPDATE job SET status = 'pending', run_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?
+                WHERE id = ? AND status = 'running' AND lease_owner = ?
+                """, ts(runAt), truncate(error), id, owner) == 1;
+    }
+
+    boolean fail(long id, String owner, Instant now, String error) {
+        return jdbc.update("""
+                UPDATE job SET status = 'failed', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?
+                WHERE id = ? AND status = 'running' AND lease_owner = ?
+                """, ts(now), truncate(error), id, owner) == 1;
+    }
+
+    /** Hands this owner's unfinished jobs back (shutdown); the attempt they used is given back too. */
+    int release(String owner) {
+        return jdbc.update("""
+                UPDATE job SET status = 'pending', attempts = greatest(attempts - 1, 0), lease_owner = NULL, lease_expires_at = NULL
+                WHERE status = 'running' AND lease_owner = ?
+                """, owner);
+    }
+
+    /** Makes jobs whose lease ran out (their instance died or hung) claimable again. */
+    int reapExpiredLeases(Instant now) {
+        return jdbc.update("""
+                UPDATE job SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL,
+                       last_error = coalesce(last_error, 'lease expired')
+                WHERE status = 'running' AND lease_expires_at < ?
+                """, ts(now));
+    }
+
+    long countDue(Instant now) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM job WHERE status = 'pending' AND run_at <= ?", Long.class, ts(now));
+        return count == null ? 0 : count;
+    }
+
+    /** Deletes up to {@code limit} jobs that finished before {@code cutoff}. */
+    int deleteFinishedBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                DELETE FROM job WHERE id IN (
+                    SELECT id FROM job WHERE status IN ('succeeded', 'failed', 'cancelled') AND finished_at < ? LIMIT ?)
+                """, ts(cutoff), limit);
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String error) {
+        if (error == null) {
+            return null;
+        }
+        return error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+    }
+
+    private static ClaimedJob claimed(ResultSet rs, int row) throws SQLException {
+        return new ClaimedJob(rs.getLong("id"), rs.getString("kind"), rs.getString("payload"),
+                rs.getObject("run_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"), rs.getInt("max_attempts"));
+    }
+}

@@ -11,7 +11,7 @@ import java.util.Locale;
  * no fixed length. The JDK parses both halves: {@link Period} the date part (it knows weeks),
  * {@link Duration} the time part.
  */
-final class StepInterval {
+public final class StepInterval {
 
     static final Duration MINIMUM = Duration.ofMinutes(30);
     static final Duration MAXIMUM = Duration.ofDays(365);
@@ -21,7 +21,7 @@ final class StepInterval {
     }
 
     /** @throws InvalidInterval with a message fit for the caller */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String iso = text.strip().toUpperCase(Locale.ROOT);
         if (!iso.startsWith("P") || iso.length() < 3 || iso.endsWith("T")) {
             throw InvalidInterval.notIso(text);

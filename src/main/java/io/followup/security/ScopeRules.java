@@ -29,6 +29,7 @@ final class ScopeRules {
             rule(READS, "/backend/followup/configs/**", "followup-configs:read"),
             rule(WRITES, "/backend/followup/configs/**", "followup-configs:write"),
             rule(WRITES, "/backend/followup/events/**", "followup-events:write"),
+            rule(READS, "/backend/followup/enrollments/**", "followup-configs:read"),
             rule(READS, "/external-api/v1/debts/**", "debts:read"),
             rule(WRITES, "/external-api/v1/debts/**", "debts:write"),
             rule(READS, "/external-api/v1/followups/**", "followups:read"),

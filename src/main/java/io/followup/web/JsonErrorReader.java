@@ -11,13 +11,17 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns an unreadable request body into a field-named message, without echoing internals. */
-final class JsonErrorReader {
+public final class JsonErrorReader {
 
     private JsonErrorReader() {
     }
 
     static Map<String, String> describe(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getCause();
+        return describe(ex.getCause());
+    }
+
+    /** Field-named message for a Jackson failure to read a request body (or part of one). */
+    public static Map<String, String> describe(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Map.of(path(unknown), "Unknown field");
         }

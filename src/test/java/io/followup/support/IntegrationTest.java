@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * one application context and one database; each test works in tenants of its own, so none cleans up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestInfrastructure.class)
 public abstract class IntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
@@ -27,6 +29,10 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** The service's clock; move it forward to make scheduled work due. */
+    @Autowired
+    protected TestClock clock;
+
     protected ApiClient api;
 
     @DynamicPropertySource
@@ -37,6 +43,15 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", db::password);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", tokens::publicKeyLocation);
         registry.add("followup.ids.key", () -> ID_KEY);
+        registry.add("followup.jobs.poll-interval", () -> "100ms");
+        registry.add("followup.jobs.backoff-initial", () -> "1s");
+        registry.add("followup.jobs.backoff-jitter", () -> "100ms");
+        registry.add("followup.delivery.assistant.url", () -> "http://localhost:" + StubServers.assistant().port() + "/followups/messages");
+        registry.add("followup.delivery.assistant.secret", () -> "test-secret");
+        registry.add("followup.delivery.gupshup.base-url", () -> "http://localhost:" + StubServers.assistant().port() + "/gupshup");
+        registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.api-key", () -> "test-gupshup-key");
+        registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.source", () -> "5511900000000");
+        registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.app-name", () -> "DemoApp");
     }
 
     @BeforeEach

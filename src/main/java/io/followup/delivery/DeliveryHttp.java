@@ -1,0 +1,168 @@
+package io.followup.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one outbound request and turns its outcome into a reply or a {@link DeliveryException}, the same way
+ * for the assistant service and every provider: 2xx is a reply; 408, 429, 5xx, timeouts and connection
+ * failures are retryable; any other status is permanent.
+ */
+final class DeliveryHttp {
+
+    /** Larger answers are cut here: the senders need an ID or an error excerpt, never megabytes. */
+    private static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final int EXCERPT_CHARS = 200;
+
+    private final RestClient client;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DeliveryHttp(RestClient client, JsonMapper json, Clock clock) {
+        this.client = client;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    RestClient client() {
+        return client;
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+
+    /** A 2xx answer. */
+    record Reply(int status, byte[] body) {
+
+        /** The body as JSON, or a missing node when it is empty or not JSON. */
+        JsonNode json(JsonMapper mapper) {
+            if (body.length == 0) {
+                return mapper.missingNode();
+            }
+            try {
+                return mapper.readTree(body);
+            } catch (JacksonException e) {
+                return mapper.missingNode();
+            }
+        }
+    }
+
+    private record Raw(int status, String retryAfter, byte[] body) {
+    }
+
+    /**
+     * Sends the request.
+     *
+     * @param target who is called, for messages ("Assistant service", "Gupshup", ...)
+     * @throws DeliveryException for anything but a 2xx answer
+     */
+    Reply execute(String target, RestClient.RequestHeadersSpec<?> request) {
+        Raw raw;
+        try {
+            raw = request.exchangeForRequiredValue((req, res) -> new Raw(
+                    res.getStatusCode().value(), res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), read(res.getBody())), true);
+        } catch (ResourceAccessException e) {
+            throw DeliveryException.retryable(target + " could not be reached: " + reason(e), null, e);
+        } catch (RestClientException e) {
+            throw DeliveryException.retryable(target + " call failed: " + reason(e), null, e);
+        }
+        int status = raw.status();
+        if (status >= 200 && status < 300) {
+            return new Reply(status, raw.body());
+        }
+        String detail = target + " answered HTTP " + status + excerpt(raw.body());
+        if (status == 408 || status == 429 || status >= 500) {
+            throw DeliveryException.retryable(detail, retryAfter(raw.retryAfter()), null);
+        }
+        throw DeliveryException.permanent(detail);
+    }
+
+    /** Reads a string field, or null when it is absent or not a scalar. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asString() : null;
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date (RFC 9110); null when absent or unreadable. */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(value));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        try {
+            Duration wait = Duration.between(clock.instant(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A short, single-line start of the body, safe for an error column and a log line. */
+    static String excerpt(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        String text = new String(body, StandardCharsets.UTF_8)
+                .replaceAll("[\\p{Cntrl}\\s]+", " ")
+                .strip();
+        if (text.isEmpty()) {
+            return "";
+        }
+        return ": " + (text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) + "..." : text);
+    }
+
+    private static byte[] read(InputStream body) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        try (body) {
+            return body.readNBytes(MAX_BODY_BYTES);
+        }
+    }
+
+    /** Names what went wrong without echoing URLs or payloads. */
+    private static String reason(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return "timed out";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused or failed";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host";
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,111 @@
+package io.followup.delivery;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where follow-up steps go: the assistant service for AI steps, Gupshup or Meta Cloud API for templates.
+ * A template step goes through Meta when {@code meta.channels} lists its channel_id, otherwise through
+ * Gupshup by its app_id.
+ *
+ * @param connectTimeout time allowed to open a connection to the assistant service or a provider
+ * @param readTimeout time allowed for the answer once a request is sent; past it the send is retried
+ * @param assistant the assistant service that turns AI steps into messages
+ * @param gupshup Gupshup WhatsApp API, for channels identified by a Gupshup app ID
+ * @param meta Meta WhatsApp Cloud API, for the channels listed under {@code meta.channels}
+ */
+@Validated
+@ConfigurationProperties("followup.delivery")
+public record DeliverySettings(
+        @DefaultValue("2s") @NotNull Duration connectTimeout,
+        @DefaultValue("10s") @NotNull Duration readTimeout,
+        @DefaultValue @NotNull @Valid Assistant assistant,
+        @DefaultValue @NotNull @Valid Gupshup gupshup,
+        @DefaultValue @NotNull @Valid Meta meta) {
+
+    /**
+     * The assistant service endpoint.
+     *
+     * @param url endpoint that receives AI steps as signed JSON POSTs
+     * @param secret HMAC-SHA256 key of the {@code X-Followup-Signature} header, shared with the assistant service
+     */
+    public record Assistant(
+            @DefaultValue("http://localhost:8081/followups/messages") @NotNull URI url,
+            @DefaultValue("local-dev-secret") @NotBlank String secret) {
+
+        @Override
+        public String toString() {
+            return "Assistant[url=" + url + ", secret=******]";
+        }
+    }
+
+    /**
+     * Gupshup WhatsApp API.
+     *
+     * @param baseUrl API root; messages go to {@code {base-url}/wa/api/v1/template/msg}
+     * @param apps credentials and sender of each Gupshup app, keyed by app_id
+     * @param templateCacheTtl how long an app's template list (name + language -> template ID) is reused
+     */
+    public record Gupshup(
+            @DefaultValue("https://api.gupshup.io") @NotNull URI baseUrl,
+            @DefaultValue Map<String, @Valid GupshupApp> apps,
+            @DefaultValue("10m") @NotNull Duration templateCacheTtl) {
+
+        public Gupshup {
+            apps = apps == null ? Map.of() : Map.copyOf(apps);
+        }
+    }
+
+    /**
+     * One Gupshup app.
+     *
+     * @param apiKey the account's API key, sent in the {@code apikey} header
+     * @param source the app's registered WhatsApp number, digits with country code
+     * @param appName the app's name in Gupshup, sent as {@code src.name}
+     */
+    public record GupshupApp(@NotBlank String apiKey, @NotBlank String source, @NotBlank String appName) {
+
+        @Override
+        public String toString() {
+            return "GupshupApp[apiKey=******, source=" + source + ", appName=" + appName + "]";
+        }
+    }
+
+    /**
+     * Meta WhatsApp Cloud API.
+     *
+     * @param baseUrl Graph API root including its version; messages go to {@code {base-url}/{phone-number-id}/messages}
+     * @param accessToken system user access token, sent as a bearer token; required once a channel is listed
+     * @param channels the channels sent through Meta, keyed by channel_id
+     */
+    public record Meta(
+            @DefaultValue("https://graph.facebook.com/v21.0") @NotNull URI baseUrl,
+            String accessToken,
+            @DefaultValue Map<String, @Valid MetaChannel> channels) {
+
+        public Meta {
+            channels = channels == null ? Map.of() : Map.copyOf(channels);
+        }
+
+        @Override
+        public String toString() {
+            return "Meta[baseUrl=" + baseUrl + ", accessToken=******, channels=" + channels + "]";
+        }
+    }
+
+    /**
+     * One channel on Meta Cloud API.
+     *
+     * @param phoneNumberId the WhatsApp Business phone number ID the channel sends from
+     */
+    public record MetaChannel(@NotBlank String phoneNumberId) {
+    }
+}

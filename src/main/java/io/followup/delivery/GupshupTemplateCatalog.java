@@ -1,0 +1,111 @@
+package io.followup.delivery;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds a Gupshup template's ID by name and language. Gupshup sends by ID while configurations name
+ * templates as WhatsApp does, so each app's template list is fetched and kept for a while.
+ */
+final class GupshupTemplateCatalog {
+
+    private static final String TARGET = "Gupshup template list";
+
+    record Template(String id, String name, String language, String status) {
+
+        boolean approved() {
+            return "APPROVED".equalsIgnoreCase(status);
+        }
+    }
+
+    private record Entry(List<Template> templates, Instant fetchedAt) {
+    }
+
+    private final DeliveryHttp http;
+    private final URI baseUrl;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Entry> byApp = new ConcurrentHashMap<>();
+
+    GupshupTemplateCatalog(DeliveryHttp http, URI baseUrl, Duration ttl, Clock clock) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /**
+     * The ID of the app's approved template with this name and language. A template missing from a cached
+     * list is looked up once more in a fresh one, so a template approved a minute ago is found.
+     *
+     * @throws DeliveryException permanent when there is no such approved template; as the list call failed otherwise
+     */
+    String approvedTemplateId(String appId, String apiKey, String name, String language) {
+        Entry entry = byApp.get(appId);
+        boolean fresh = false;
+        if (entry == null || expired(entry)) {
+            entry = refresh(appId, apiKey);
+            fresh = true;
+        }
+        Optional<Template> found = find(entry, name, language);
+        if (found.filter(Template::approved).isEmpty() && !fresh) {
+            found = find(refresh(appId, apiKey), name, language);
+        }
+        Template template = found.orElseThrow(() -> DeliveryException.permanent(
+                "Gupshup app %s has no template named %s in language %s".formatted(appId, name, language)));
+        if (!template.approved()) {
+            throw DeliveryException.permanent("Gupshup template %s (%s) of app %s is %s, not APPROVED"
+                    .formatted(name, language, appId, template.status()));
+        }
+        return template.id();
+    }
+
+    private boolean expired(Entry entry) {
+        return !clock.instant().isBefore(entry.fetchedAt().plus(ttl));
+    }
+
+    private Entry refresh(String appId, String apiKey) {
+        DeliveryHttp.Reply reply = http.execute(TARGET, http.client().get()
+                .uri(GupshupTemplateSender.base(baseUrl) + "/wa/app/{appId}/template", appId)
+                .accept(MediaType.APPLICATION_JSON)
+                .header("apikey", apiKey));
+        JsonNode root = reply.json(http.json());
+        JsonNode templates = root.path("templates");
+        if (!"success".equalsIgnoreCase(DeliveryHttp.text(root, "status")) || !templates.isArray()) {
+            throw DeliveryException.permanent("Gupshup template list of app " + appId + " was not a success"
+                    + DeliveryHttp.excerpt(reply.body()));
+        }
+        List<Template> list = new ArrayList<>();
+        for (JsonNode node : templates) {
+            list.add(new Template(DeliveryHttp.text(node, "id"), DeliveryHttp.text(node, "elementName"),
+                    DeliveryHttp.text(node, "languageCode"), DeliveryHttp.text(node, "status")));
+        }
+        Entry entry = new Entry(List.copyOf(list), clock.instant());
+        byApp.put(appId, entry);
+        return entry;
+    }
+
+    private static Optional<Template> find(Entry entry, String name, String language) {
+        String wantedLanguage = normalizeLanguage(language);
+        return entry.templates().stream()
+                .filter(t -> name.equals(t.name()) && t.id() != null)
+                .filter(t -> wantedLanguage.equals(normalizeLanguage(t.language())))
+                .min((a, b) -> Boolean.compare(b.approved(), a.approved()));
+    }
+
+    /** pt_BR, pt-BR and PT_br name the same language. */
+    private static String normalizeLanguage(String language) {
+        return language == null ? "" : language.replace('-', '_').toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,245 @@
+package io.followup.enrollment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A lead's run through a snapshot of its assistant's follow-up sequence. */
+@Entity
+@Table(name = "enrollment")
+public class Enrollment {
+
+    public enum Status { ACTIVE, COMPLETED, STOPPED, FAILED }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(name = "assistant_id", nullable = false, updatable = false)
+    private UUID assistantId;
+
+    @Column(name = "lead_id", nullable = false, updatable = false)
+    private String leadId;
+
+    @Column(name = "channel_id", nullable = false, updatable = false)
+    private String channelId;
+
+    @Column(name = "config_id", nullable = false, updatable = false)
+    private UUID configId;
+
+    @Column(name = "status", nullable = false)
+    @jakarta.persistence.Convert(converter = StatusConverter.class)
+    private Status status;
+
+    @Column(name = "stop_reason")
+    private String stopReason;
+
+    @Column(name = "trigger_status_id", nullable = false, updatable = false)
+    private UUID triggerStatusId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "trigger_status_ids", nullable = false, updatable = false)
+    private UUID[] triggerStatusIds;
+
+    @Column(name = "triggered_at", nullable = false, updatable = false)
+    private Instant triggeredAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "lead", nullable = false, updatable = false)
+    private Map<String, String> lead;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "steps", nullable = false)
+    private List<EnrollmentStep> steps;
+
+    @Column(name = "current_step", nullable = false)
+    private int currentStep;
+
+    @Version
+    private Long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected Enrollment() {
+    }
+
+    Enrollment(UUID tenantId, UUID assistantId, String leadId, String channelId, UUID configId, UUID triggerStatusId,
+            List<UUID> triggerStatusIds, Instant triggeredAt, Map<String, String> lead, List<EnrollmentStep> steps, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.assistantId = assistantId;
+        this.leadId = leadId;
+        this.channelId = channelId;
+        this.configId = configId;
+        this.status = Status.ACTIVE;
+        this.triggerStatusId = triggerStatusId;
+        this.triggerStatusIds = triggerStatusIds.toArray(UUID[]::new);
+        this.triggeredAt = triggeredAt;
+        this.lead = Map.copyOf(lead);
+        this.steps = new ArrayList<>(steps);
+        this.currentStep = 1;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void scheduleCurrent(Instant due, long jobId) {
+        replace(currentStep, current().scheduled(due, jobId));
+    }
+
+    void markSent(int number, Instant at) {
+        replace(number, step(number).sent(at));
+    }
+
+    void markSkipped(int number, String reason, Instant at) {
+        replace(number, step(number).skipped(reason, at));
+    }
+
+    void markAttemptFailed(int number, String error, Instant at) {
+        replace(number, step(number).attemptFailed(error));
+        updatedAt = at;
+    }
+
+    /** The step failed for good; the enrollment ends with it. */
+    void fail(int number, String error, Instant at) {
+        replace(number, step(number).failed(error, at));
+        finish(Status.FAILED, "Step " + number + " failed: " + error, at);
+    }
+
+    /** Moves on after the current step; false when it was the last (the enrollment is then complete). */
+    boolean advance(Instant at) {
+        if (currentStep >= steps.size()) {
+            finish(Status.COMPLETED, null, at);
+            return false;
+        }
+        currentStep++;
+        updatedAt = at;
+        return true;
+    }
+
+    /** Stops the enrollment; returns the job of the step that will now not go out, if any. */
+    Optional<Long> stop(String reason, Instant at) {
+        Long job = null;
+        for (EnrollmentStep step : List.copyOf(steps)) {
+            if (step.state() == StepState.SCHEDULED) {
+                job = step.jobId();
+                replace(step.number(), step.cancelled(at));
+            }
+            else if (step.state() == StepState.PENDING) {
+                replace(step.number(), step.cancelled(at));
+            }
+        }
+        finish(Status.STOPPED, reason, at);
+        return Optional.ofNullable(job);
+    }
+
+    private void finish(Status end, String reason, Instant at) {
+        status = end;
+        stopReason = reason;
+        finishedAt = at;
+        updatedAt = at;
+    }
+
+    private void replace(int number, EnrollmentStep step) {
+        steps.set(number - 1, step);
+    }
+
+    EnrollmentStep step(int number) {
+        return steps.get(number - 1);
+    }
+
+    EnrollmentStep current() {
+        return step(currentStep);
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    boolean isTrigger(UUID statusId) {
+        return List.of(triggerStatusIds).contains(statusId);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public UUID getAssistantId() {
+        return assistantId;
+    }
+
+    public String getLeadId() {
+        return leadId;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    public UUID getConfigId() {
+        return configId;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getStopReason() {
+        return stopReason;
+    }
+
+    public UUID getTriggerStatusId() {
+        return triggerStatusId;
+    }
+
+    public Instant getTriggeredAt() {
+        return triggeredAt;
+    }
+
+    public Map<String, String> getLead() {
+        return lead;
+    }
+
+    public List<EnrollmentStep> getSteps() {
+        return List.copyOf(steps);
+    }
+
+    public int getCurrentStep() {
+        return currentStep;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+}

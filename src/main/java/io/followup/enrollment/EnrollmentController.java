@@ -1,0 +1,89 @@
+package io.followup.enrollment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.followup.security.TenantId;
+import io.followup.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping(path = "/backend/followup", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Lead events and enrollments", description = "Leads entering trigger statuses, replying, and their follow-up runs")
+@SecurityRequirement(name = "backend")
+class EnrollmentController {
+
+    private final LeadEventIntake intake;
+    private final EnrollmentService service;
+
+    EnrollmentController(LeadEventIntake intake, EnrollmentService service) {
+        this.intake = intake;
+        this.service = service;
+    }
+
+    @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Report a lead event, or a JSON array of up to 100 (scope followup-events:write)",
+            description = "Idempotent by event_id. A single event answers with its result; a batch with one result per event.")
+    ResponseEntity<Object> events(@Parameter(hidden = true) TenantId tenant, @RequestBody JsonNode body) {
+        if (body.isArray()) {
+            List<EventResult> results = intake.batch(tenant.value(), body);
+            return ResponseEntity.ok(Map.of("results", results));
+        }
+        return ResponseEntity.ok(intake.single(tenant.value(), body));
+    }
+
+    @GetMapping("/enrollments")
+    @Operation(summary = "List enrollments, newest first (scope followup-configs:read)")
+    EnrollmentPage list(@Parameter(hidden = true) TenantId tenant,
+            @RequestParam(name = "assistant_id", required = false) UUID assistantId,
+            @RequestParam(name = "lead_id", required = false) String leadId,
+            @Parameter(description = "active, completed, stopped or failed") @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Enrollment.Status wanted = null;
+        if (status != null) {
+            try {
+                wanted = Enrollment.Status.valueOf(status.toUpperCase(Locale.ROOT));
+            }
+            catch (IllegalArgumentException ex) {
+                errors.put("status", "Must be one of: active, completed, stopped, failed");
+            }
+        }
+        if (page < 0) {
+            errors.put("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > 100) {
+            errors.put("size", "size must be between 1 and 100");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        return EnrollmentPage.from(service.search(tenant.value(), new EnrollmentFilter(assistantId, leadId, wanted), request));
+    }
+
+    @GetMapping("/enrollments/{id}")
+    @Operation(summary = "Get an enrollment with each step's state (scope followup-configs:read)")
+    EnrollmentResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID id) {
+        return EnrollmentResponse.from(service.get(tenant.value(), id));
+    }
+}

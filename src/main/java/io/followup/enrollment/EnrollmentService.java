@@ -1,0 +1,171 @@
+package io.followup.enrollment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.followup.config.FollowupConfig;
+import io.followup.config.FollowupConfigService;
+import io.followup.config.OfficialChannelSteps;
+import io.followup.config.Step;
+import io.followup.config.StepInterval;
+import io.followup.job.JobQueue;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Turns lead events into enrollments, and moves enrollments from step to step. */
+@Service
+@Transactional
+public class EnrollmentService {
+
+    private final EnrollmentRepository enrollments;
+    private final LeadRecords leads;
+    private final FollowupConfigService configs;
+    private final JobQueue jobs;
+    private final Clock clock;
+
+    EnrollmentService(EnrollmentRepository enrollments, LeadRecords leads, FollowupConfigService configs, JobQueue jobs,
+            Clock clock) {
+        this.enrollments = enrollments;
+        this.leads = leads;
+        this.configs = configs;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Handles one event once: a repeated event_id is answered from the first outcome and changes nothing. */
+    public EventResult handle(UUID tenantId, LeadEventRequest event) {
+        Instant occurredAt = LeadEventValidator.check(event);
+        if (!leads.claimEvent(tenantId, event.eventId(), event.type(), now())) {
+            LeadRecords.HandledEvent first = leads.handledEvent(tenantId, event.eventId())
+                    .orElse(new LeadRecords.HandledEvent("processing", null));
+            return EventResult.duplicate(event.eventId(), first.outcome(), first.detail());
+        }
+        EventResult result = LeadEventRequest.STATUS_CHANGED.equals(event.type())
+                ? statusChanged(tenantId, event, occurredAt)
+                : messageReceived(tenantId, event, occurredAt);
+        leads.recordOutcome(tenantId, event.eventId(), result.outcome(), result.detail());
+        return result;
+    }
+
+    private EventResult statusChanged(UUID tenantId, LeadEventRequest event, Instant occurredAt) {
+        Optional<Enrollment> running = enrollments.findActiveForUpdate(tenantId, event.assistantId(), event.leadId());
+        if (running.isPresent() && occurredAt.isBefore(running.get().getTriggeredAt())) {
+            return ignored(event, "The event is older than the running enrollment's trigger");
+        }
+        Optional<FollowupConfig> config = configs.findActive(tenantId, event.assistantId());
+        if (config.isPresent() && config.get().getTriggerStatusIds().contains(event.statusId())) {
+            List<EnrollmentStep> steps = snapshot(config.get(), event.channelId());
+            if (steps.isEmpty()) {
+                return stopOrIgnore(running, event, "No follow-up steps for channel " + event.channelId());
+            }
+            running.ifPresent(previous -> stop(previous, "Replaced by a new trigger"));
+            Enrollment enrollment = new Enrollment(tenantId, event.assistantId(), event.leadId(), event.channelId(),
+                    config.get().getId(), event.statusId(), config.get().getTriggerStatusIds(), occurredAt,
+                    leadData(event.lead()), steps, now());
+            enrollments.saveAndFlush(enrollment);
+            Instant anchor = occurredAt.isAfter(now()) ? now() : occurredAt;
+            scheduleCurrent(enrollment, anchor);
+            return EventResult.processed(event.eventId(), running.isPresent() ? "replaced" : "enrolled", enrollment.getId(),
+                    running.isPresent() ? "The running enrollment was replaced" : null);
+        }
+        if (running.isPresent() && !running.get().isTrigger(event.statusId())) {
+            stop(running.get(), "Lead moved to a non-trigger status");
+            return EventResult.processed(event.eventId(), "stopped", running.get().getId(), "Lead moved to a non-trigger status");
+        }
+        if (running.isPresent()) {
+            return ignored(event, "The lead is already enrolled");
+        }
+        return ignored(event, config.isEmpty() ? "No active follow-up configuration for this assistant"
+                : "Status is not a trigger of this assistant's configuration");
+    }
+
+    private EventResult stopOrIgnore(Optional<Enrollment> running, LeadEventRequest event, String reason) {
+        if (running.isPresent()) {
+            stop(running.get(), reason);
+            return EventResult.processed(event.eventId(), "stopped", running.get().getId(), reason);
+        }
+        return ignored(event, reason);
+    }
+
+    private EventResult messageReceived(UUID tenantId, LeadEventRequest event, Instant occurredAt) {
+        leads.messageReceived(tenantId, event.assistantId(), event.leadId(), occurredAt);
+        Optional<Enrollment> running = enrollments.findActiveForUpdate(tenantId, event.assistantId(), event.leadId());
+        if (running.isPresent() && !occurredAt.isBefore(running.get().getTriggeredAt())) {
+            stop(running.get(), "Lead replied");
+            return EventResult.processed(event.eventId(), "stopped", running.get().getId(), "Lead replied");
+        }
+        return EventResult.processed(event.eventId(), "recorded", null, "Last message time recorded");
+    }
+
+    /** Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. */
+    void scheduleCurrent(Enrollment enrollment, Instant anchor) {
+        EnrollmentStep step = enrollment.current();
+        Instant due = anchor.plus(StepInterval.parse(step.interval()));
+        long jobId = jobs.enqueue(StepJobHandler.KIND, new StepJob(enrollment.getId(), step.number()), due,
+                "enrollment:" + enrollment.getId() + ":step:" + step.number())
+                .orElseThrow(() -> new IllegalStateException("Step " + step.number() + " of " + enrollment.getId() + " was scheduled twice"));
+        enrollment.scheduleCurrent(due, jobId);
+    }
+
+    private void stop(Enrollment enrollment, String reason) {
+        enrollment.stop(reason, now()).ifPresent(jobs::cancel);
+        enrollments.saveAndFlush(enrollment);
+    }
+
+    @Transactional(readOnly = true)
+    public Enrollment get(UUID tenantId, UUID id) {
+        return enrollments.findByIdAndTenantId(id, tenantId).orElseThrow(() -> EnrollmentNotFoundException.byId(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Enrollment> search(UUID tenantId, EnrollmentFilter filter, Pageable page) {
+        return enrollments.findAll(filter.forTenant(tenantId), page);
+    }
+
+    /** The lead's sequence: the AI steps, then the steps of the official channel the lead is on, if any. */
+    private static List<EnrollmentStep> snapshot(FollowupConfig config, String channelId) {
+        Optional<OfficialChannelSteps> official = config.getOfficialSteps().stream()
+                .filter(channel -> channel.channelId().equals(channelId)).findFirst();
+        String appId = official.map(OfficialChannelSteps::appId).orElse(null);
+        List<EnrollmentStep> steps = new ArrayList<>();
+        for (Step step : config.getSteps()) {
+            steps.add(planned(steps.size() + 1, "steps", step, appId));
+        }
+        official.ifPresent(channel -> channel.steps().forEach(step -> steps.add(planned(steps.size() + 1, "official_steps", step, appId))));
+        return steps;
+    }
+
+    private static EnrollmentStep planned(int number, String source, Step step, String appId) {
+        return EnrollmentStep.planned(number, source, step.interval(), step.prompt(), step.templateName(),
+                step.templateLanguage(), step.templateParams(), appId);
+    }
+
+    private static Map<String, String> leadData(Map<String, Object> lead) {
+        Map<String, String> data = new LinkedHashMap<>();
+        if (lead != null) {
+            lead.forEach((key, value) -> {
+                if (value != null) {
+                    data.put(key, String.valueOf(value));
+                }
+            });
+        }
+        return data;
+    }
+
+    private static EventResult ignored(LeadEventRequest event, String reason) {
+        return EventResult.processed(event.eventId(), "ignored", null, reason);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,73 @@
+package io.followup.enrollment;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.followup.web.InvalidRequestException;
+
+/** Field checks of a lead event; all problems are reported together. */
+final class LeadEventValidator {
+
+    private LeadEventValidator() {
+    }
+
+    /** @return the event's time */
+    static Instant check(LeadEventRequest event) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        text(errors, "event_id", event.eventId(), 100);
+        text(errors, "lead_id", event.leadId(), 100);
+        if (event.assistantId() == null) {
+            errors.put("assistant_id", "assistant_id is required");
+        }
+        if (event.type() == null) {
+            errors.put("type", "type is required");
+        }
+        else if (event.type().equals(LeadEventRequest.STATUS_CHANGED)) {
+            text(errors, "channel_id", event.channelId(), 100);
+            if (event.statusId() == null) {
+                errors.put("status_id", "status_id is required");
+            }
+        }
+        else if (!event.type().equals(LeadEventRequest.MESSAGE_RECEIVED)) {
+            errors.put("type", "Unknown event type. Valid types are: lead.status_changed, lead.message_received");
+        }
+        if (event.lead() != null) {
+            event.lead().forEach((key, value) -> {
+                if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    errors.put("lead." + key, "Lead values are strings, numbers or booleans");
+                }
+                else if (value != null && String.valueOf(value).length() > 1000 || key.length() > 100) {
+                    errors.put("lead." + key, "Lead values are at most 1000 characters");
+                }
+            });
+        }
+        Instant occurredAt = null;
+        if (event.occurredAt() == null) {
+            errors.put("occurred_at", "occurred_at is required");
+        }
+        else {
+            try {
+                occurredAt = OffsetDateTime.parse(event.occurredAt()).toInstant();
+            }
+            catch (DateTimeParseException ex) {
+                errors.put("occurred_at", "Must be an ISO 8601 date-time with an offset, e.g. 2024-01-25T10:00:00Z");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return occurredAt;
+    }
+
+    private static void text(Map<String, String> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, field + " is required");
+        }
+        else if (value.length() > max) {
+            errors.put(field, field + " must be at most " + max + " characters");
+        }
+    }
+}

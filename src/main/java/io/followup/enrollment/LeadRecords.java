@@ -1,0 +1,60 @@
+package io.followup.enrollment;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Per-lead facts outside any enrollment: events already handled and the lead's last message. */
+@Repository
+class LeadRecords {
+
+    record HandledEvent(String outcome, String detail) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    LeadRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the event ID; false when it was handled before (or is being handled by a concurrent request). */
+    boolean claimEvent(UUID tenantId, String eventId, String type, Instant now) {
+        return jdbc.update("""
+                INSERT INTO lead_event (tenant_id, event_id, type, outcome, received_at) VALUES (?, ?, ?, 'processing', ?)
+                ON CONFLICT (tenant_id, event_id) DO NOTHING
+                """, tenantId, eventId, type, ts(now)) == 1;
+    }
+
+    void recordOutcome(UUID tenantId, String eventId, String outcome, String detail) {
+        jdbc.update("UPDATE lead_event SET outcome = ?, detail = ? WHERE tenant_id = ? AND event_id = ?",
+                outcome, detail, tenantId, eventId);
+    }
+
+    Optional<HandledEvent> handledEvent(UUID tenantId, String eventId) {
+        return jdbc.query("SELECT outcome, detail FROM lead_event WHERE tenant_id = ? AND event_id = ?",
+                (rs, row) -> new HandledEvent(rs.getString(1), rs.getString(2)), tenantId, eventId).stream().findFirst();
+    }
+
+    /** Keeps the latest of the known and the given message time (events may arrive out of order). */
+    void messageReceived(UUID tenantId, UUID assistantId, String leadId, Instant at) {
+        jdbc.update("""
+                INSERT INTO lead_contact (tenant_id, assistant_id, lead_id, last_message_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (tenant_id, assistant_id, lead_id)
+                DO UPDATE SET last_message_at = greatest(lead_contact.last_message_at, excluded.last_message_at)
+                """, tenantId, assistantId, leadId, ts(at));
+    }
+
+    Optional<Instant> lastMessageAt(UUID tenantId, UUID assistantId, String leadId) {
+        return jdbc.query("SELECT last_message_at FROM lead_contact WHERE tenant_id = ? AND assistant_id = ? AND lead_id = ?",
+                (rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant(), tenantId, assistantId, leadId).stream().findFirst();
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,29 @@
+package io.followup.enrollment;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Where one step of an enrollment stands. */
+public enum StepState {
+    /** Waits for the step before it to be sent. */
+    PENDING,
+    /** Has a job due at {@code due_at}. */
+    SCHEDULED,
+    SENT,
+    FAILED,
+    /** Not sent, on purpose (the WhatsApp 24-hour window had closed). */
+    SKIPPED,
+    /** The enrollment stopped before this step went out. */
+    CANCELLED;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static StepState fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,83 @@
+package io.followup.delivery;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sender as Spring builds it: auto-configured RestClient.Builder, bound and validated settings. */
+class DeliveryWiringTests {
+
+    @RegisterExtension
+    static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+                    HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class, ValidationAutoConfiguration.class))
+            .withUserConfiguration(DeliveryConfiguration.class);
+
+    @Test
+    void theSenderIsABeanThatReachesTheConfiguredServices() {
+        stub.stubFor(post("/v21.0/1065/messages").willReturn(okJson("{\"messages\":[{\"id\":\"wamid.1\"}]}")));
+
+        context.withPropertyValues(
+                        "followup.delivery.assistant.url=" + stub.baseUrl() + "/followups/messages",
+                        "followup.delivery.meta.base-url=" + stub.baseUrl() + "/v21.0",
+                        "followup.delivery.meta.access-token=token",
+                        "followup.delivery.meta.channels.chan-1.phone-number-id=1065")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed().hasSingleBean(StepSender.class);
+                    String id = ctx.getBean(StepSender.class).sendTemplate(DeliveryStubs.templateStep(
+                            "chan-1", null, "hello_world", List.of(), DeliveryStubs.lead()));
+                    assertThat(id).isEqualTo("wamid.1");
+                });
+        stub.verify(1, postRequestedFor(urlEqualTo("/v21.0/1065/messages")));
+    }
+
+    @Test
+    void aGupshupAppWithoutApiKeyStopsStartup() {
+        context.withPropertyValues(
+                        "followup.delivery.gupshup.apps.app-1.source=5511900000000",
+                        "followup.delivery.gupshup.apps.app-1.app-name=AcmeBot")
+                .run(ctx -> assertThat(ctx).hasFailed()
+                        .getFailure().rootCause().hasMessageContaining("apiKey"));
+    }
+
+    @Test
+    void aBlankAssistantSecretStopsStartup() {
+        context.withPropertyValues("followup.delivery.assistant.secret= ")
+                .run(ctx -> assertThat(ctx).hasFailed()
+                        .getFailure().rootCause().hasMessageContaining("assistant.secret"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(DeliverySettings.class)
+    @Import(HttpStepSender.class)
+    static class DeliveryConfiguration {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.followup.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.followup.delivery.DeliveryStubs.APP_ID;
+import static io.followup.delivery.DeliveryStubs.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Templates through Gupshup: template ID by name and language, form-encoded send. */
+class GupshupDeliveryTests {
+
+    private static final String LIST_PATH = "/wa/app/" + APP_ID + "/template";
+    private static final String SEND_PATH = "/wa/api/v1/template/msg";
+    private static final String TEMPLATES = """
+            {"status":"success","templates":[
+              {"id":"tpl-en","elementName":"reengagement_v1","languageCode":"en","status":"APPROVED","category":"MARKETING"},
+              {"id":"tpl-pt","elementName":"reengagement_v1","languageCode":"pt_BR","status":"APPROVED","category":"MARKETING"},
+              {"id":"tpl-pending","elementName":"winback_v2","languageCode":"pt_BR","status":"PENDING"},
+              {"id":"tpl-other","elementName":"welcome","languageCode":"pt_BR","status":"APPROVED"}
+            ]}""";
+
+    @RegisterExtension
+    static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final DeliveryStubs.MutableClock clock = new DeliveryStubs.MutableClock(NOW);
+    private final HttpStepSender sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()), clock);
+
+    @Test
+    void sendsTheTemplateByIdAsAForm() {
+        stubTemplates(TEMPLATES);
+        stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"submitted\",\"messageId\":\"gs-msg-1\"}")));
+
+        String messageId = sender.sendTemplate(step("reengagement_v1", List.of("Olá {{LEAD_FIRSTNAME}}", "{{LEAD_LASTNAME}}")));
+
+        assertThat(messageId).isEqualTo("gs-msg-1");
+        LoggedRequest request = stub.findAll(postRequestedFor(urlEqualTo(SEND_PATH))).get(0);
+        assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(request.getHeader("apikey")).isEqualTo(DeliveryStubs.API_KEY);
+        Map<String, String> form = DeliveryStubs.form(request.getBodyAsString());
+        assertThat(form).containsOnlyKeys("source", "src.name", "destination", "template")
+                .containsEntry("source", DeliveryStubs.SOURCE)
+                .containsEntry("src.name", DeliveryStubs.APP_NAME)
+                .containsEntry("destination", "5511987654321");
+        JsonNode template = DeliveryStubs.json(form.get("template"));
+        assertThat(template.get("id").asString()).isEqualTo("tpl-pt");
+        assertThat(template.get("params").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("Olá Ana", "Souza");
+    }
+
+    @Test
+    void theTemplateListIsFetchedOnceForManySends() {
+        stubTemplates(TEMPLATES);
+        stubSendOk();
+
+        sender.sendTemplate(step("reengagement_v1", List.of()));
+        sender.sendTemplate(step("welcome", List.of()));
+
+        stub.verify(1, getRequestedFor(urlEqualTo(LIST_PATH)).withHeader("apikey", equalTo(DeliveryStubs.API_KEY)));
+        assertThat(stub.findAll(postRequestedFor(urlEqualTo(SEND_PATH))))
+                .extracting(r -> DeliveryStubs.json(DeliveryStubs.form(r.getBodyAsString()).get("template")).get("id").asString())
+                .containsExactly("tpl-pt", "tpl-other");
+    }
+
+    @Test
+    void theTemplateListIsFetchedAgainAfterItsTtl() {
+        stubTemplates(TEMPLATES);
+        stubSendOk();
+
+        sender.sendTemplate(step("reengagement_v1", List.of()));
+        clock.advance(Duration.ofMinutes(9));
+        sender.sendTemplate(step("reengagement_v1", List.of()));
+        stub.verify(1, getRequestedFor(urlEqualTo(LIST_PATH)));
+
+        clock.advance(Duration.ofMinutes(2));
+        sender.sendTemplate(step("reengagement_v1", List.of()));
+        stub.verify(2, getRequestedFor(urlEqualTo(LIST_PATH)));
+    }
+
+    @Test
+    void anUnknownTemplateIsPermanentAndNothingIsSent() {
+        stubTemplates(TEMPLATES);
+        stubSendOk();
+
+        DeliveryException e = failure(step("does_not_exist", List.of()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessage("Gupshup app " + APP_ID + " has no template named does_not_exist in language pt_BR");
+        stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
+    }
+
+    @Test
+    void aTemplateInAnotherLanguageIsNotUsed() {
+        stubTemplates("""
+                {"status":"success","templates":[
+                  {"id":"tpl-en","elementName":"reengagement_v1","languageCode":"en_US","status":"APPROVED"}]}""");
+        stubSendOk();
+
+        DeliveryException e = failure(step("reengagement_v1", List.of()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageContaining("no template named reengagement_v1 in language pt_BR");
+        stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
+    }
+
+    @Test
+    void aTemplateNotYetApprovedIsPermanent() {
+        stubTemplates(TEMPLATES);
+        stubSendOk();
+
+        DeliveryException e = failure(step("winback_v2", List.of()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessage("Gupshup template winback_v2 (pt_BR) of app " + APP_ID + " is PENDING, not APPROVED");
+        stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
+    }
+
+    @Test
+    void aTemplateMissingFromTheCachedListIsLookedUpOnceMore() {
+        stubTemplates(TEMPLATES);
+        stubSendOk();
+        sender.sendTemplate(step("reengagement_v1", List.of()));
+        stubTemplates("""
+                {"status":"success","templates":[
+                  {"id":"tpl-new","elementName":"brand_new","languageCode":"pt_BR","status":"APPROVED"}]}""");
+
+        sender.sendTemplate(step("brand_new", List.of()));
+
+        stub.verify(2, getRequestedFor(urlEqualTo(LIST_PATH)));
+        assertThat(stub.findAll(postRequestedFor(urlEqualTo(SEND_PATH)))).hasSize(2);
+    }
+
+    @Test
+    void aMissingPlaceholderValueIsPermanentAndNothingReachesGupshup() {
+        stubTemplates(TEMPLATES);
+        stubSendOk();
+
+        DeliveryException e = failure(DeliveryStubs.templateStep("channel-2", APP_ID, "reengagement_v1",
+                List.of("{{LEAD_FIRSTNAME}}"), Map.of("phone", "5511987654321")));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessage("Template parameter {{LEAD_FIRSTNAME}} has no value in the lead data");
+        assertThat(stub.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void aRefusedSendIsPermanentWithGupshupsReason() {
+        stubTemplates(TEMPLATES);
+        stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(400)
+                .withBody("{\"status\":\"error\",\"message\":\"Invalid Destination\"}")));
+
+        DeliveryException e = failure(step("reengagement_v1", List.of()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessage("Gupshup answered HTTP 400: {\"status\":\"error\",\"message\":\"Invalid Destination\"}");
+    }
+
+    @Test
+    void anErrorStatusInASuccessfulAnswerIsPermanent() {
+        stubTemplates(TEMPLATES);
+        stub.stubFor(post(SEND_PATH).willReturn(okJson("{\"status\":\"error\",\"message\":\"Template Not Found\"}")));
+
+        DeliveryException e = failure(step("reengagement_v1", List.of()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageStartingWith("Gupshup did not accept the template (status error)");
+    }
+
+    @Test
+    void aServerErrorOnSendIsRetryable() {
+        stubTemplates(TEMPLATES);
+        stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(503)));
+
+        assertThat(failure(step("reengagement_v1", List.of())).isRetryable()).isTrue();
+    }
+
+    @Test
+    void aRefusedTemplateListIsPermanent() {
+        stub.stubFor(get(LIST_PATH).willReturn(aResponse().withStatus(401).withBody("{\"status\":\"error\",\"message\":\"Authentication Failed\"}")));
+
+        DeliveryException e = failure(step("reengagement_v1", List.of()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageStartingWith("Gupshup template list answered HTTP 401");
+        stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
+    }
+
+    private static TemplateStepMessage step(String templateName, List<String> params) {
+        return DeliveryStubs.templateStep("channel-2", APP_ID, templateName, params, DeliveryStubs.lead());
+    }
+
+    private DeliveryException failure(TemplateStepMessage message) {
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.sendTemplate(message));
+        assertThat(e).as("the send should have failed").isNotNull();
+        return e;
+    }
+
+    private static void stubTemplates(String body) {
+        stub.stubFor(get(LIST_PATH).willReturn(okJson(body)));
+    }
+
+    private static void stubSendOk() {
+        stub.stubFor(post(SEND_PATH).willReturn(okJson("{\"status\":\"submitted\",\"messageId\":\"gs-msg\"}")));
+    }
+}

@@ -1,0 +1,136 @@
+package io.followup.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.followup.delivery.DeliveryStubs.APP_ID;
+import static io.followup.delivery.DeliveryStubs.META_CHANNEL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Templates through Meta's WhatsApp Cloud API. */
+class MetaDeliveryTests {
+
+    private static final String SEND_PATH = "/v21.0/" + DeliveryStubs.PHONE_NUMBER_ID + "/messages";
+    private static final String ACCEPTED = """
+            {"messaging_product":"whatsapp","contacts":[{"input":"5511987654321","wa_id":"5511987654321"}],
+             "messages":[{"id":"wamid.HBgLNTUxMTk4NzY1NDMyMRUCABEYEjA"}]}""";
+
+    @RegisterExtension
+    static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final HttpStepSender sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()));
+
+    @Test
+    void sendsATemplateWithBodyParameters() {
+        stub.stubFor(post(SEND_PATH).willReturn(okJson(ACCEPTED)));
+
+        String messageId = sender.sendTemplate(DeliveryStubs.templateStep(META_CHANNEL, null, "reengagement_v1",
+                List.of("{{LEAD_FIRSTNAME}}", "50% off"), DeliveryStubs.lead()));
+
+        assertThat(messageId).isEqualTo("wamid.HBgLNTUxMTk4NzY1NDMyMRUCABEYEjA");
+        LoggedRequest request = stub.findAll(postRequestedFor(urlEqualTo(SEND_PATH))).get(0);
+        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + DeliveryStubs.META_TOKEN);
+        assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+        stub.verify(postRequestedFor(urlEqualTo(SEND_PATH)).withRequestBody(equalToJson("""
+                {"messaging_product":"whatsapp","to":"5511987654321","type":"template",
+                 "template":{"name":"reengagement_v1","language":{"code":"pt_BR"},
+                   "components":[{"type":"body","parameters":[
+                     {"type":"text","text":"Ana"},{"type":"text","text":"50% off"}]}]}}""")));
+    }
+
+    @Test
+    void aTemplateWithoutParametersHasNoComponents() {
+        stub.stubFor(post(SEND_PATH).willReturn(okJson(ACCEPTED)));
+
+        sender.sendTemplate(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead()));
+
+        stub.verify(postRequestedFor(urlEqualTo(SEND_PATH)).withRequestBody(equalToJson("""
+                {"messaging_product":"whatsapp","to":"5511987654321","type":"template",
+                 "template":{"name":"hello_world","language":{"code":"pt_BR"}}}""")));
+    }
+
+    @Test
+    void aMetaChannelGoesThroughMetaEvenWithAGupshupApp() {
+        stub.stubFor(post(SEND_PATH).willReturn(okJson(ACCEPTED)));
+
+        sender.sendTemplate(DeliveryStubs.templateStep(META_CHANNEL, APP_ID, "hello_world", List.of(), DeliveryStubs.lead()));
+
+        assertThat(stub.findAll(anyRequestedFor(anyUrl()))).singleElement()
+                .satisfies(r -> assertThat(r.getUrl()).isEqualTo(SEND_PATH));
+    }
+
+    @Test
+    void anAnswerWithoutAMessageIdIsStillSent() {
+        stub.stubFor(post(SEND_PATH).willReturn(okJson("{\"messaging_product\":\"whatsapp\"}")));
+
+        assertThat(sender.sendTemplate(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(),
+                DeliveryStubs.lead()))).isNull();
+        stub.verify(1, postRequestedFor(urlEqualTo(SEND_PATH)));
+    }
+
+    @Test
+    void aRejectedTemplateIsPermanent() {
+        stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(400).withBody(
+                "{\"error\":{\"message\":\"(#132001) Template name does not exist in the translation\",\"code\":132001}}")));
+
+        DeliveryException e = failure(DeliveryStubs.templateStep(META_CHANNEL, null, "nope", List.of(), DeliveryStubs.lead()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageStartingWith("Meta Cloud API answered HTTP 400: {\"error\":{\"message\":\"(#132001)");
+    }
+
+    @Test
+    void throttlingIsRetryableAfterTheAskedWait() {
+        stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+
+        DeliveryException e = failure(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead()));
+
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aMissingAccessTokenIsPermanentAndSendsNothing() {
+        DeliverySettings settings = DeliveryStubs.settings(stub.baseUrl());
+        DeliverySettings noToken = new DeliverySettings(settings.connectTimeout(), settings.readTimeout(), settings.assistant(),
+                settings.gupshup(), new DeliverySettings.Meta(settings.meta().baseUrl(), " ", settings.meta().channels()));
+
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> DeliveryStubs.sender(noToken).sendTemplate(
+                DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead())));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageContaining("followup.delivery.meta.access-token");
+        assertThat(stub.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void aLeadWithoutPhoneIsPermanentAndSendsNothing() {
+        DeliveryException e = failure(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(),
+                Map.of("first_name", "Ana")));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(stub.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    private DeliveryException failure(TemplateStepMessage message) {
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.sendTemplate(message));
+        assertThat(e).as("the send should have failed").isNotNull();
+        return e;
+    }
+}

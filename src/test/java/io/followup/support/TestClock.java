@@ -1,0 +1,37 @@
+package io.followup.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The service's clock in tests: real time plus an offset that tests move forward, so schedules of
+ * hours and days run in milliseconds. Time never goes back, so tests sharing it stay consistent.
+ */
+public final class TestClock extends Clock {
+
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    /** Moves "now" forward by {@code amount}. */
+    public void advance(Duration amount) {
+        offset.updateAndGet(current -> current.plus(amount));
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("The test clock is UTC");
+    }
+}

@@ -115,7 +115,7 @@ public class DebtService {
         }
         String code = currency.strip().toUpperCase(Locale.ROOT);
         try {
-            if (code.length() == 3 && Currency.getInstance(code) != null) {
+            if (code.length() == 3 && Currency.getInstance(code).getDefaultFractionDigits() >= 0) {
                 return code;
             }
         }

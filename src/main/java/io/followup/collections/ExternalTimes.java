@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ final class ExternalTimes {
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .appendPattern("[XXX][XX][X]")
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private ExternalTimes() {
     }
@@ -42,7 +44,12 @@ final class ExternalTimes {
     /** @return the instant, or null after recording why {@code text} is not one under {@code field} */
     static Instant parse(String field, String text, Map<String, String> errors) {
         try {
-            return OffsetDateTime.parse(text.strip(), READ).toInstant();
+            Instant instant = OffsetDateTime.parse(text.strip(), READ).toInstant();
+            if (!inRange(instant.atOffset(ZoneOffset.UTC).getYear())) {
+                errors.put(field, "Invalid " + field + ". The year must be between 1 and 9999");
+                return null;
+            }
+            return instant;
         }
         catch (DateTimeParseException ex) {
             errors.put(field, looksLikeLocalDateTime(text)
@@ -54,12 +61,22 @@ final class ExternalTimes {
 
     static LocalDate parseDate(String field, String text, Map<String, String> errors) {
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate date = LocalDate.parse(text.strip());
+            if (!inRange(date.getYear())) {
+                errors.put(field, "Invalid " + field + ". The year must be between 1 and 9999");
+                return null;
+            }
+            return date;
         }
         catch (DateTimeParseException ex) {
             errors.put(field, "Invalid " + field + ". Must be an ISO 8601 date, e.g. 2024-02-01");
             return null;
         }
+    }
+
+    /** PostgreSQL's timestamptz and date stop well short of what java.time can parse. */
+    private static boolean inRange(int year) {
+        return year >= 1 && year <= 9999;
     }
 
     private static boolean looksLikeLocalDateTime(String text) {

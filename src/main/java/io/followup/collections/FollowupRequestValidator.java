@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Checks a follow-up body field by field, recording every problem under its JSON name. */
 final class FollowupRequestValidator {
 
-    static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()\\-.]{2,31}");
+    static final Pattern PHONE = Pattern.compile("(?=.{3,32}$)\\+?[0-9][0-9 ()\\-.]*");
 
     private FollowupRequestValidator() {
     }

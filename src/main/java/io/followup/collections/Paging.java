@@ -23,6 +23,9 @@ final class Paging {
         if (limit < 1 || limit > MAX_LIMIT) {
             errors.put("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
+        if (errors.isEmpty() && (long) (page - 1) * limit > Integer.MAX_VALUE - limit) {
+            errors.put("page", "page is too large");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -1,13 +1,12 @@
 package io.followup.config;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import io.followup.security.TenantId;
 import io.followup.web.ETags;
-import io.followup.web.InvalidRequestException;
+import io.followup.web.PageParams;
+import org.springframework.data.domain.Sort;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -31,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Follow-up configurations", description = "Per-assistant follow-up sequences")
 @SecurityRequirement(name = "backend")
 class FollowupConfigController {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final FollowupConfigService service;
 
@@ -68,17 +65,7 @@ class FollowupConfigController {
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "20") int size) {
         tenant.requireSame(tenantId);
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (page < 0) {
-            errors.put("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.put("size", "size must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return ConfigPage.from(service.list(tenant.value(), page, size));
+        return ConfigPage.from(service.list(tenant.value(), PageParams.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -15,5 +15,5 @@ interface FollowupConfigRepository extends JpaRepository<FollowupConfig, UUID> {
 
     boolean existsByTenantIdAndAssistantId(UUID tenantId, UUID assistantId);
 
-    Page<FollowupConfig> findByTenantIdOrderByCreatedAtDescIdDesc(UUID tenantId, Pageable pageable);
+    Page<FollowupConfig> findByTenantId(UUID tenantId, Pageable pageable);
 }

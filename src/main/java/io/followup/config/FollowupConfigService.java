@@ -11,7 +11,7 @@ import io.followup.web.InvalidRequestException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,8 +72,8 @@ public class FollowupConfigService {
     }
 
     @Transactional(readOnly = true)
-    public Page<FollowupConfig> list(UUID tenantId, int page, int size) {
-        return configs.findByTenantIdOrderByCreatedAtDescIdDesc(tenantId, PageRequest.of(page, size));
+    public Page<FollowupConfig> list(UUID tenantId, Pageable page) {
+        return configs.findByTenantId(tenantId, page);
     }
 
     /**

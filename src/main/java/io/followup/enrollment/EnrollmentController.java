@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.followup.security.TenantId;
 import io.followup.web.InvalidRequestException;
+import io.followup.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -68,16 +69,10 @@ class EnrollmentController {
                 errors.put("status", "Must be one of: active, completed, stopped, failed");
             }
         }
-        if (page < 0) {
-            errors.put("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > 100) {
-            errors.put("size", "size must be between 1 and 100");
-        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        PageRequest request = PageParams.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
         return EnrollmentPage.from(service.search(tenant.value(), new EnrollmentFilter(assistantId, leadId, wanted), request));
     }
 

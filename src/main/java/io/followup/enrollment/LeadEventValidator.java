@@ -39,6 +39,9 @@ final class LeadEventValidator {
                 if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
                     errors.put("lead." + key, "Lead values are strings, numbers or booleans");
                 }
+                else if (value != null && String.valueOf(value).indexOf('\u0000') >= 0 || key.indexOf('\u0000') >= 0) {
+                    errors.put("lead." + key, "NUL characters are not allowed");
+                }
                 else if (value != null && String.valueOf(value).length() > 1000 || key.length() > 100) {
                     errors.put("lead." + key, "Lead values are at most 1000 characters");
                 }
@@ -51,6 +54,10 @@ final class LeadEventValidator {
         else {
             try {
                 occurredAt = OffsetDateTime.parse(event.occurredAt()).toInstant();
+                int year = occurredAt.atOffset(java.time.ZoneOffset.UTC).getYear();
+                if (year < 1 || year > 9999) {
+                    errors.put("occurred_at", "The year must be between 1 and 9999");
+                }
             }
             catch (DateTimeParseException ex) {
                 errors.put("occurred_at", "Must be an ISO 8601 date-time with an offset, e.g. 2024-01-25T10:00:00Z");

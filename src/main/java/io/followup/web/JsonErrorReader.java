@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -24,6 +25,16 @@ public final class JsonErrorReader {
     public static Map<String, String> describe(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return Map.of(path(unknown), "Unknown field");
+        }
+        if (cause instanceof InputCoercionException coercion) {
+            String field = path(coercion);
+            if (field.isEmpty() && coercion.processor() != null && coercion.processor().streamReadContext() != null) {
+                field = String.valueOf(coercion.processor().streamReadContext().currentName());
+            }
+            return Map.of(field.isEmpty() ? "body" : field, "Number is out of range");
+        }
+        if (cause instanceof StreamReadException parse && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate")) {
+            return Map.of("body", "Malformed JSON: " + parse.getOriginalMessage());
         }
         if (cause instanceof StreamReadException parse) {
             return Map.of("body", "Malformed JSON" + location(parse));
@@ -55,7 +66,7 @@ public final class JsonErrorReader {
             return "Must be true or false";
         }
         if (type == String.class) {
-            return "Must be a string";
+            return badFormat ? NoNulStringDeserializer.MESSAGE : "Must be a string";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "Must be a number";

@@ -56,11 +56,11 @@ class ExternalApiIntegrationTests extends IntegrationTest {
                 "summary": "Follow-up call to discuss payment plan",
                 "notes": "Customer previously expressed interest in monthly payment schedule"
                 }""".formatted(debtId);
-        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant before = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
         ApiResponse response = api.request("POST", FOLLOWUPS).token(tokens.external(company)).json(request).send();
 
-        Instant after = Instant.now();
+        Instant after = clock.instant();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertJson(response);
         JsonNode body = response.json();

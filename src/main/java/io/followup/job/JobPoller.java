@@ -119,6 +119,11 @@ public class JobPoller implements SmartLifecycle {
     }
 
     private void afterFailure(JobHandler handler, ClaimedJob job, Exception ex) {
+        if (!running) {
+            // Shutting down: the failure may be our own interrupt. The job is handed back as it was
+            // (see stop), or its lease expires; it is not charged an attempt or failed for it.
+            return;
+        }
         String error = describe(ex);
         boolean permanent = ex instanceof JobFailure failure && failure.isPermanent();
         if (permanent || job.isLastAttempt()) {
@@ -167,15 +172,14 @@ public class JobPoller implements SmartLifecycle {
         running = false;
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
-            }
+            workers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            workers.shutdownNow();
         }
+        // Hand back first, then interrupt: an interrupted handler can then record nothing over it.
         int released = store.release(owner);
+        workers.shutdownNow();
         if (released > 0) {
             log.info("Handed back {} unfinished job(s) at shutdown", released);
         }

@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffInitial wait before the first retry
  * @param backoffMultiplier growth of the wait per retry
  * @param backoffMax longest wait between retries
- * @param backoffJitter random spread added to each wait, so failed jobs do not retry in lockstep
+ * @param backoffJitter random spread (plus or minus) of the first wait, growing in proportion to later waits,
+ *        so failed jobs do not retry in lockstep
  * @param retention how long finished jobs are kept before they are deleted
  * @param retentionInterval how often finished jobs past retention are deleted
  * @param shutdownTimeout how long shutdown waits for running jobs before handing them back

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,7 +38,7 @@ public class JobPoller implements SmartLifecycle {
     private final Map<String, JobHandler> handlers;
     private final RetryPolicy retries;
     private final String owner;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Semaphore slots;
     private volatile ExecutorService workers;
     private volatile boolean running;
 
@@ -50,29 +50,55 @@ public class JobPoller implements SmartLifecycle {
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.retries = new RetryPolicy(settings);
         this.owner = hostName() + "/" + UUID.randomUUID();
+        this.slots = new Semaphore(settings.concurrency());
     }
 
-    /** Claims and starts due jobs; repeats while a full batch came back and workers are free. */
+    /**
+     * Claims and starts due jobs, as many as there are free workers, and goes on at once for as long
+     * as batches come back full, waiting for workers to free up rather than for the next poll.
+     */
     @Scheduled(fixedDelayString = "${followup.jobs.poll-interval:1s}", initialDelayString = "${followup.jobs.poll-interval:1s}")
     public void poll() {
         while (running) {
-            int free = settings.concurrency() - inFlight.get();
-            if (free <= 0) {
+            int free = awaitFreeWorkers();
+            if (free == 0) {
                 return;
             }
             int wanted = Math.min(settings.batchSize(), free);
+            slots.release(free - wanted);
+            List<ClaimedJob> batch;
             Instant now = clock.instant();
-            List<ClaimedJob> batch = store.claim(owner, now, now.plus(settings.lease()), wanted);
+            try {
+                batch = store.claim(owner, now, now.plus(settings.lease()), wanted);
+            }
+            catch (RuntimeException ex) {
+                slots.release(wanted);
+                throw ex;
+            }
+            slots.release(wanted - batch.size());
             metrics.claimed(batch.size());
             for (ClaimedJob job : batch) {
                 metrics.started(Duration.between(job.runAt(), now));
-                inFlight.incrementAndGet();
                 workers.execute(() -> runAndRecord(job));
             }
             if (batch.size() < wanted) {
                 return;
             }
         }
+    }
+
+    /** Takes every free worker slot, waiting up to one poll interval for the first; 0 if none freed up. */
+    private int awaitFreeWorkers() {
+        try {
+            if (!slots.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                return 0;
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        return 1 + slots.drainPermits();
     }
 
     /** Hands expired leases back and measures the queue. */
@@ -114,7 +140,7 @@ public class JobPoller implements SmartLifecycle {
             log.error("Could not record the outcome of job {}", job.id(), ex);
         }
         finally {
-            inFlight.decrementAndGet();
+            slots.release();
         }
     }
 

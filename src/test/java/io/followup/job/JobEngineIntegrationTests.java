@@ -494,6 +494,22 @@ class JobEngineIntegrationTests {
      * hands its job back; the two race, so the store here lets release wait (at most 2 s) for the interrupted
      * handlers' threads to end first: the interleaving that otherwise shows up in about a third of runs.
      */
+    /** A poll goes on while there is work, waiting for workers to free up, instead of sleeping a poll interval. */
+    @Test
+    void onePollKeepsDrainingAsWorkersFreeUpNotOneBatchPerInterval() {
+        MutableClock clock = new MutableClock(T0);
+        JobSettings settings = TestJobSettings.defaults().concurrency(4).batchSize(200).build();
+        enqueueDue(queue(settings, clock), "work", 100, T0);
+        TestHandler work = new TestHandler("work", job -> { });
+        JobPoller poller = startPoller(settings, clock, new SimpleMeterRegistry(), work);
+
+        poller.poll();
+
+        assertThat(countWhere("status = 'pending'")).as("one poll call claimed every due job, 4 at a time").isZero();
+        Eventually.until("all jobs ran", () -> countWhere("status = 'succeeded'") == 100, () -> { });
+        assertThat(work.runs).hasSize(100);
+    }
+
     @Test
     void shutdownHandsBackTheJobsOfHandlersThatDoNotFinishInTime() throws Exception {
         MutableClock clock = new MutableClock(T0);

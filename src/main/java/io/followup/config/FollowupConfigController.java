@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.followup.security.TenantId;
 import io.followup.web.ETags;
+import io.followup.web.PageBody;
 import io.followup.web.PageParams;
 import org.springframework.data.domain.Sort;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,11 +62,12 @@ class FollowupConfigController {
 
     @GetMapping("/tenant/{tenantId}")
     @Operation(summary = "List the tenant's configurations, newest first")
-    ConfigPage list(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID tenantId,
+    PageBody<ConfigResponse> list(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID tenantId,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "20") int size) {
         tenant.requireSame(tenantId);
-        return ConfigPage.from(service.list(tenant.value(), PageParams.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))));
+        return PageBody.of(service.list(tenant.value(), PageParams.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))),
+                ConfigResponse::from);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

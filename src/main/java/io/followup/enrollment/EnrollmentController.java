@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.followup.security.TenantId;
 import io.followup.web.InvalidRequestException;
+import io.followup.web.PageBody;
 import io.followup.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -53,7 +54,7 @@ class EnrollmentController {
 
     @GetMapping("/enrollments")
     @Operation(summary = "List enrollments, newest first (scope followup-configs:read)")
-    EnrollmentPage list(@Parameter(hidden = true) TenantId tenant,
+    PageBody<EnrollmentResponse> list(@Parameter(hidden = true) TenantId tenant,
             @RequestParam(name = "assistant_id", required = false) UUID assistantId,
             @RequestParam(name = "lead_id", required = false) String leadId,
             @Parameter(description = "active, completed, stopped or failed") @RequestParam(required = false) String status,
@@ -73,7 +74,8 @@ class EnrollmentController {
             throw new InvalidRequestException(errors);
         }
         PageRequest request = PageParams.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
-        return EnrollmentPage.from(service.search(tenant.value(), new EnrollmentFilter(assistantId, leadId, wanted), request));
+        return PageBody.of(service.search(tenant.value(), new EnrollmentFilter(assistantId, leadId, wanted), request),
+                EnrollmentResponse::from);
     }
 
     @GetMapping("/enrollments/{id}")

@@ -307,6 +307,8 @@ class JobEngineIntegrationTests {
         assertThat(row(id)).isEqualTo(failed);
         assertThat(flaky.runs(id)).isEqualTo(3);
         assertThat(flaky.failures).hasSize(1);
+        Eventually.until("the outcomes were counted", () -> count(metrics, "followup.jobs.retried", "flaky") == 2
+                && count(metrics, "followup.jobs.failed", "flaky") == 1);
         assertThat(count(metrics, "followup.jobs.retried", "flaky")).isEqualTo(2);
         assertThat(count(metrics, "followup.jobs.failed", "flaky")).isEqualTo(1);
         assertThat(metrics.find("followup.jobs.succeeded").counter()).isNull();
@@ -373,6 +375,8 @@ class JobEngineIntegrationTests {
         JobRow row = row(id);
         assertThat(row.attempts()).isEqualTo(1);
         assertThat(row.lastError()).contains("No handler for job kind").contains("no-such-kind");
+        // The outcome is written before it is counted: wait for the count rather than race it.
+        Eventually.until("the failure was counted", () -> count(metrics, "followup.jobs.failed", "no-such-kind") == 1);
         assertThat(count(metrics, "followup.jobs.failed", "no-such-kind")).isEqualTo(1);
     }
 

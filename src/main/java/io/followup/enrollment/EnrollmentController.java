@@ -12,6 +12,8 @@ import io.followup.web.PageBody;
 import io.followup.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageRequest;
@@ -44,7 +46,10 @@ class EnrollmentController {
     @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Report a lead event, or a JSON array of up to 100 (scope followup-events:write)",
             description = "Idempotent by event_id. A single event answers with its result; a batch with one result per event.")
-    ResponseEntity<Object> events(@Parameter(hidden = true) TenantId tenant, @RequestBody JsonNode body) {
+    ResponseEntity<Object> events(@Parameter(hidden = true) TenantId tenant,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(oneOf = {LeadEventRequest.class, LeadEventRequest[].class})))
+            @RequestBody JsonNode body) {
         if (body.isArray()) {
             List<EventResult> results = intake.batch(tenant.value(), body);
             return ResponseEntity.ok(Map.of("results", results));

@@ -39,6 +39,7 @@ public class JobPoller implements SmartLifecycle {
     private final RetryPolicy retries;
     private final String owner;
     private final Semaphore slots;
+    private final SuccessRecorder successes;
     private volatile ExecutorService workers;
     private volatile boolean running;
 
@@ -51,6 +52,7 @@ public class JobPoller implements SmartLifecycle {
         this.retries = new RetryPolicy(settings);
         this.owner = hostName() + "/" + UUID.randomUUID();
         this.slots = new Semaphore(settings.concurrency());
+        this.successes = new SuccessRecorder(store, metrics, clock, owner);
     }
 
     /**
@@ -124,12 +126,7 @@ public class JobPoller implements SmartLifecycle {
             }
             try {
                 handler.handle(job);
-                if (store.succeed(job.id(), owner, clock.instant())) {
-                    metrics.succeeded(job.kind());
-                }
-                else {
-                    log.warn("Job {} finished after its lease was lost; the outcome of the newer run stands", job.id());
-                }
+                successes.add(job);
             }
             catch (Exception ex) {
                 afterFailure(handler, job, ex);
@@ -186,6 +183,7 @@ public class JobPoller implements SmartLifecycle {
             return;
         }
         workers = Executors.newFixedThreadPool(settings.concurrency(), new CustomizableThreadFactory("job-"));
+        successes.start();
         running = true;
     }
 
@@ -203,6 +201,7 @@ public class JobPoller implements SmartLifecycle {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+        successes.stop(settings.shutdownTimeout());
         // Hand back first, then interrupt: an interrupted handler can then record nothing over it.
         int released = store.release(owner);
         workers.shutdownNow();

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +28,12 @@ class JobStore {
             RETURNING id, kind, payload::text AS payload, run_at, attempts, max_attempts
             """;
 
+    private static final String SUCCEED_ALL = """
+            UPDATE job SET status = 'succeeded', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL
+            WHERE id = ANY (?) AND status = 'running' AND lease_owner = ?
+            RETURNING id
+            """;
+
     private final JdbcTemplate jdbc;
 
     JobStore(JdbcTemplate jdbc) {
@@ -41,6 +50,24 @@ class JobStore {
                 UPDATE job SET status = 'succeeded', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL
                 WHERE id = ? AND status = 'running' AND lease_owner = ?
                 """, ts(now), id, owner) == 1;
+    }
+
+    /** Marks many jobs succeeded in one statement; returns the IDs whose lease this owner still held. */
+    List<Long> succeedAll(List<Long> ids, String owner, Instant now) {
+        return jdbc.execute((ConnectionCallback<List<Long>>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SUCCEED_ALL)) {
+                statement.setObject(1, ts(now));
+                statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                statement.setString(3, owner);
+                List<Long> updated = new ArrayList<>(ids.size());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        updated.add(rows.getLong(1));
+                    }
+                }
+                return updated;
+            }
+        });
     }
 
     boolean retry(long id, String owner, Instant runAt, String error) {

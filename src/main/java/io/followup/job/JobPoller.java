@@ -51,7 +51,9 @@ public class JobPoller implements SmartLifecycle {
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.retries = new RetryPolicy(settings);
         this.owner = hostName() + "/" + UUID.randomUUID();
-        this.slots = new Semaphore(settings.concurrency());
+        // Room for one queued job per worker: the next claim overlaps the running jobs, and a queued job
+        // waits at most one job's run, far inside its lease.
+        this.slots = new Semaphore(2 * settings.concurrency());
         this.successes = new SuccessRecorder(store, metrics, clock, owner);
     }
 
@@ -80,7 +82,6 @@ public class JobPoller implements SmartLifecycle {
             slots.release(wanted - batch.size());
             metrics.claimed(batch.size());
             for (ClaimedJob job : batch) {
-                metrics.started(Duration.between(job.runAt(), now));
                 workers.execute(() -> runAndRecord(job));
             }
             if (batch.size() < wanted) {
@@ -118,6 +119,7 @@ public class JobPoller implements SmartLifecycle {
     }
 
     private void runAndRecord(ClaimedJob job) {
+        metrics.started(Duration.between(job.runAt(), clock.instant()));
         try {
             JobHandler handler = handlers.get(job.kind());
             if (handler == null) {

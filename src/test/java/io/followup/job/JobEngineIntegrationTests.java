@@ -458,7 +458,7 @@ class JobEngineIntegrationTests {
     }
 
     @Test
-    void onePollClaimsFullBatchesAgainAtOnceButNeverMoreThanTheConcurrency() throws Exception {
+    void onePollClaimsFullBatchesAgainAtOnceAndQueuesAtMostOneJobPerWorker() throws Exception {
         MutableClock clock = new MutableClock(T0);
         JobSettings settings = TestJobSettings.defaults().concurrency(50).batchSize(20).build();
         List<Long> ids = enqueueDue(queue(settings, clock), "work", 120, T0);
@@ -479,11 +479,12 @@ class JobEngineIntegrationTests {
 
         poller.poll();
 
-        assertThat(countWhere("status = 'running'")).isEqualTo(50);
-        assertThat(countWhere("status = 'pending'")).isEqualTo(70);
-        assertThat(metrics.get("followup.jobs.claimed").counter().count()).isEqualTo(50.0);
+        // 50 run, 50 more wait in the local queue (one per worker), the rest stay in the table.
+        assertThat(countWhere("status = 'running'")).isEqualTo(100);
+        assertThat(countWhere("status = 'pending'")).isEqualTo(20);
+        assertThat(metrics.get("followup.jobs.claimed").counter().count()).isEqualTo(100.0);
         poller.poll();
-        assertThat(countWhere("status = 'running'")).as("no free worker: nothing more claimed").isEqualTo(50);
+        assertThat(countWhere("status = 'running'")).as("no free slot: nothing more claimed").isEqualTo(100);
 
         go.countDown();
         Eventually.until("all jobs ran", () -> countWhere("status = 'succeeded'") == 120, poller::poll);
@@ -534,7 +535,8 @@ class JobEngineIntegrationTests {
                 new SimpleMeterRegistry(), slow);
         first.poll();
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(countWhere("status = 'running' AND attempts = 1")).isEqualTo(4);
+        // 4 jobs run and block; the other 2 are claimed and queued for the next free worker.
+        assertThat(countWhere("status = 'running' AND attempts = 1")).isEqualTo(6);
 
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> first.stop());
         assertThat(first.isRunning()).isFalse();

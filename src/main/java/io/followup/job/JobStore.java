@@ -45,13 +45,6 @@ class JobStore {
         return jdbc.query(CLAIM, JobStore::claimed, owner, ts(leaseUntil), ts(now), ts(now), limit);
     }
 
-    boolean succeed(long id, String owner, Instant now) {
-        return jdbc.update("""
-                UPDATE job SET status = 'succeeded', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL
-                WHERE id = ? AND status = 'running' AND lease_owner = ?
-                """, ts(now), id, owner) == 1;
-    }
-
     /** Marks many jobs succeeded in one statement; returns the IDs whose lease this owner still held. */
     List<Long> succeedAll(List<Long> ids, String owner, Instant now) {
         return jdbc.execute((ConnectionCallback<List<Long>>) connection -> {

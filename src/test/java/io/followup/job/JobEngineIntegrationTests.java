@@ -214,7 +214,7 @@ class JobEngineIntegrationTests {
         assertThat(hungMetrics.find("followup.jobs.succeeded").counter()).isNull();
         JobStore store = new JobStore(jdbc);
         for (long id : ids) {
-            assertThat(store.succeed(id, hung.owner(), clock.instant())).isFalse();
+            assertThat(store.succeedAll(List.of(id), hung.owner(), clock.instant())).isEmpty();
             assertThat(store.fail(id, hung.owner(), clock.instant(), "late")).isFalse();
             assertThat(store.retry(id, hung.owner(), clock.instant(), "late")).isFalse();
         }
@@ -248,7 +248,7 @@ class JobEngineIntegrationTests {
         List<JobRow> finished = rows(ids);
         assertThat(finished).allSatisfy(row -> assertThat(row.attempts()).isEqualTo(2));
         for (ClaimedJob job : claimed) {
-            assertThat(store.succeed(job.id(), dead, clock.instant().plusSeconds(5))).isFalse();
+            assertThat(store.succeedAll(List.of(job.id()), dead, clock.instant().plusSeconds(5))).isEmpty();
         }
         assertThat(rows(ids)).isEqualTo(finished);
     }

@@ -1,11 +1,13 @@
 package io.followup.security;
 
+import java.time.Clock;
 import java.util.Map;
 
 import io.followup.web.ApiErrors;
 import io.followup.web.ApiSurface;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -56,6 +59,18 @@ class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /** Wraps the decoder Spring Boot builds from the standard properties; its configuration stays theirs. */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoder() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder, Clock.systemUTC()) : bean;
+            }
+        };
     }
 
     private static String unauthorizedMessage(AuthenticationException ex) {

@@ -85,9 +85,9 @@ public class DebtFollowup {
     }
 
     /** A new activity; status defaults to {@code on_hold} and is_retry to false, as the seed says. */
-    DebtFollowup(String companyId, FollowupChanges values, Instant now) {
+    DebtFollowup(String companyId, long debtId, FollowupChanges values, Instant now) {
         this.companyId = companyId;
-        this.debtId = values.debtId();
+        this.debtId = debtId;
         this.status = FollowupStatus.ON_HOLD;
         this.createdAt = now;
         apply(values, now);

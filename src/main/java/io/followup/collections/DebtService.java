@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.followup.web.IsoTimes;
 import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
 import io.followup.web.InvalidRequestException;
@@ -53,7 +54,7 @@ public class DebtService {
         }
         checkAmount(request.amount(), errors);
         String currency = checkCurrency(request.currency(), errors);
-        LocalDate dueDate = request.dueDate() == null ? null : ExternalTimes.parseDate("due_date", request.dueDate(), errors);
+        LocalDate dueDate = request.dueDate() == null ? null : IsoTimes.parseDate("due_date", request.dueDate(), errors);
         if (errors.isEmpty() && debts.existsByCompanyIdAndExternalReference(companyId, request.externalReference())) {
             throw new DebtConflictException(request.externalReference());
         }

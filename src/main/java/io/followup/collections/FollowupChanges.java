@@ -3,11 +3,10 @@ package io.followup.collections;
 import java.time.Instant;
 
 /**
- * Validated, typed values of a follow-up create or update. A null field was not given: on create it
+ * Validated, typed values of a follow-up create or update (the debt is set once, at creation). A null field was not given: on create it
  * takes its default, on update it keeps the stored value.
  */
 record FollowupChanges(
-        Long debtId,
         FollowupType type,
         FollowupStatus status,
         Instant callDate,

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.followup.web.IsoTimes;
+
 /** Checks a follow-up body field by field, recording every problem under its JSON name. */
 final class FollowupRequestValidator {
 
@@ -13,7 +15,7 @@ final class FollowupRequestValidator {
     private FollowupRequestValidator() {
     }
 
-    /** @return the typed values (debt left to the caller), meaningful only when {@code errors} stayed empty */
+    /** @return the typed values (the debt is the caller's to check), meaningful only when {@code errors} stayed empty */
     static FollowupChanges check(FollowupRequest request, boolean creating, Map<String, String> errors) {
         FollowupType type = null;
         if (request.type() != null) {
@@ -39,9 +41,9 @@ final class FollowupRequestValidator {
                 errors.put("direction", CallDirection.INVALID);
             }
         }
-        Instant callDate = request.callDate() == null ? null : ExternalTimes.parse("call_date", request.callDate(), errors);
+        Instant callDate = request.callDate() == null ? null : IsoTimes.parse("call_date", request.callDate(), errors);
         Instant scheduledAt = request.scheduledAt() == null ? null
-                : ExternalTimes.parse("scheduled_at", request.scheduledAt(), errors);
+                : IsoTimes.parse("scheduled_at", request.scheduledAt(), errors);
         Texts.max(errors, "summary", request.summary(), 500);
         Texts.max(errors, "notes", request.notes(), 10_000);
         Texts.max(errors, "call_id", request.callId(), 255);
@@ -54,7 +56,7 @@ final class FollowupRequestValidator {
         if (request.durationMs() != null && request.durationMs() < 0) {
             errors.put("duration_ms", "duration_ms must be 0 or more");
         }
-        return new FollowupChanges(null, type, status, callDate, scheduledAt, request.summary(), request.notes(),
+        return new FollowupChanges(type, status, callDate, scheduledAt, request.summary(), request.notes(),
                 request.callId(), request.audioUrl(), request.pdfUrl(), request.durationMs(), request.phoneNumberUsed(),
                 direction, request.disconnectionReason(), request.isRetry());
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.followup.web.IsoTimes;
 import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
 import io.followup.web.InvalidRequestException;
@@ -50,7 +51,7 @@ public class FollowupService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return followups.saveAndFlush(new DebtFollowup(companyId, withDebt(values, debtId), now()));
+        return followups.saveAndFlush(new DebtFollowup(companyId, debtId, values, now()));
     }
 
     @Transactional(readOnly = true)
@@ -103,8 +104,8 @@ public class FollowupService {
         if (type != null && typeValue == null) {
             errors.put("type", FollowupType.INVALID);
         }
-        Instant from = scheduledFrom == null ? null : ExternalTimes.parse("scheduled_from", scheduledFrom, errors);
-        Instant to = scheduledTo == null ? null : ExternalTimes.parse("scheduled_to", scheduledTo, errors);
+        Instant from = scheduledFrom == null ? null : IsoTimes.parse("scheduled_from", scheduledFrom, errors);
+        Instant to = scheduledTo == null ? null : IsoTimes.parse("scheduled_to", scheduledTo, errors);
         if (from != null && to != null && from.isAfter(to)) {
             errors.put("scheduled_to", "scheduled_to must not be before scheduled_from");
         }
@@ -118,12 +119,6 @@ public class FollowupService {
         return ids.decode(IdType.FOLLOWUP, publicId)
                 .flatMap(id -> followups.findByIdAndCompanyId(id, companyId))
                 .orElseThrow(CollectionsNotFoundException::followup);
-    }
-
-    private static FollowupChanges withDebt(FollowupChanges values, Long debtId) {
-        return new FollowupChanges(debtId, values.type(), values.status(), values.callDate(), values.scheduledAt(),
-                values.summary(), values.notes(), values.callId(), values.audioUrl(), values.pdfUrl(), values.durationMs(),
-                values.phoneNumberUsed(), values.direction(), values.disconnectionReason(), values.isRetry());
     }
 
     private Instant now() {

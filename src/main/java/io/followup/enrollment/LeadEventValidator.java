@@ -1,12 +1,11 @@
 package io.followup.enrollment;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.followup.web.InvalidRequestException;
+import io.followup.web.IsoTimes;
 
 /** Field checks of a lead event; all problems are reported together. */
 final class LeadEventValidator {
@@ -52,16 +51,7 @@ final class LeadEventValidator {
             errors.put("occurred_at", "occurred_at is required");
         }
         else {
-            try {
-                occurredAt = OffsetDateTime.parse(event.occurredAt()).toInstant();
-                int year = occurredAt.atOffset(java.time.ZoneOffset.UTC).getYear();
-                if (year < 1 || year > 9999) {
-                    errors.put("occurred_at", "The year must be between 1 and 9999");
-                }
-            }
-            catch (DateTimeParseException ex) {
-                errors.put("occurred_at", "Must be an ISO 8601 date-time with an offset, e.g. 2024-01-25T10:00:00Z");
-            }
+            occurredAt = IsoTimes.parse("occurred_at", event.occurredAt(), errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

@@ -58,13 +58,14 @@ public class JobPoller implements SmartLifecycle {
     }
 
     /**
-     * Claims and starts due jobs, as many as there are free workers, and goes on at once for as long
-     * as batches come back full, waiting for workers to free up rather than for the next poll.
+     * Claims due jobs, as many as there are free slots (one running and one queued per worker), and
+     * goes on at once for as long as batches come back full, waiting for slots to free up rather than
+     * for the next poll.
      */
     @Scheduled(fixedDelayString = "${followup.jobs.poll-interval:1s}", initialDelayString = "${followup.jobs.poll-interval:1s}")
     public void poll() {
         while (running) {
-            int free = awaitFreeWorkers();
+            int free = awaitFreeSlots();
             if (free == 0) {
                 return;
             }
@@ -90,8 +91,8 @@ public class JobPoller implements SmartLifecycle {
         }
     }
 
-    /** Takes every free worker slot, waiting up to one poll interval for the first; 0 if none freed up. */
-    private int awaitFreeWorkers() {
+    /** Takes every free slot, waiting up to one poll interval for the first; 0 if none freed up. */
+    private int awaitFreeSlots() {
         try {
             if (!slots.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                 return 0;

@@ -3,20 +3,20 @@ package io.followup.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.followup.support.ScratchDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,32 +27,43 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Engine figures with no-op jobs, measured side by side in one run on the same PostgreSQL (embedded
  * unless FOLLOWUP_TEST_JDBC_URL is set), each case in a scratch database: our drain with 1, 2 and 4
- * pollers against db-scheduler's lock-and-fetch mode with the same thread count, lateness under a
- * steady offered load, and claim cost with a small versus a huge backlog of not-yet-due jobs. Run
- * with {@code ./mvnw -Pbench verify}; nothing here asserts time. Sizes: {@code -Dbench.jobs}
- * (20000), {@code -Dbench.rate} (1000/s), {@code -Dbench.seconds} (20), {@code -Dbench.backlog}
- * (5000000). The table is printed and written to {@code target/bench/results.md}.
+ * engines (each in its own application context with its own connection pool, as separate instances)
+ * against db-scheduler's lock-and-fetch mode with the same thread count, lateness under a steady
+ * offered load, the early wake-up for jobs enqueued due now, and claim cost with a small versus a
+ * huge backlog of not-yet-due jobs. Run with {@code ./mvnw -Pbench verify}; nothing here asserts
+ * time. Sizes: {@code -Dbench.jobs} (100000), {@code -Dbench.rate} (1000/s), {@code -Dbench.seconds}
+ * (60), {@code -Dbench.backlog} (5000000). The table is printed and written to
+ * {@code target/bench/results.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EngineBench {
 
-    private static final int JOBS = Integer.getInteger("bench.jobs", 20_000);
+    private static final int JOBS = Integer.getInteger("bench.jobs", 100_000);
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
-    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     private static final int BACKLOG = Integer.getInteger("bench.backlog", 5_000_000);
     private static final JobSettings DEFAULTS = TestJobSettings.defaults().build();
     private static final List<String> ROWS = Collections.synchronizedList(new ArrayList<>());
-    private static double oursOnePoller;
+    private static double oursOneEngine;
 
     @Test
     @Order(1)
-    void drainWithOneTwoAndFourPollers() throws Exception {
-        for (int pollers : new int[] {1, 2, 4}) {
-            double rate = drainOurs(pollers);
-            if (pollers == 1) {
-                oursOnePoller = rate;
+    void drainWithOneTwoAndFourEngines() throws Exception {
+        if (Boolean.getBoolean("bench.variants")) {
+            for (int round = 0; round < 3; round++) {
+                for (String variant : new String[] {"a", "b", "c"}) {
+                    System.setProperty("jobs.variant", variant);
+                    row("variant " + variant + " round " + round, "%,.0f jobs/s".formatted(drainOurs(1)));
+                }
             }
-            row("Drain %,d due jobs, followup-service, %d poller(s) x %d threads".formatted(JOBS, pollers, DEFAULTS.concurrency()),
+            return;
+        }
+        for (int engines : new int[] {1, 2, 4}) {
+            double rate = drainOurs(engines);
+            if (engines == 1) {
+                oursOneEngine = rate;
+            }
+            row("Drain %,d due jobs, followup-service, %d instance(s) x %d threads".formatted(JOBS, engines, DEFAULTS.concurrency()),
                     "%,.0f jobs/s".formatted(rate));
         }
     }
@@ -60,7 +71,7 @@ class EngineBench {
     @Test
     @Order(2)
     void drainWithDbSchedulerLockAndFetch() throws Exception {
-        try (ScratchDatabase db = ScratchDatabase.create("bench", 40)) {
+        try (ScratchDatabase db = ScratchDatabase.create("bench", DEFAULTS.concurrency() + 4)) {
             JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
             jdbc.execute("""
                     CREATE TABLE scheduled_tasks (task_name text NOT NULL, task_instance text NOT NULL, task_data bytea,
@@ -75,6 +86,7 @@ class EngineBench {
                     INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)
                     SELECT 'noop', 'job-' || n, now() - interval '1 second', false, 1 FROM generate_series(1, ?) AS n
                     """, JOBS);
+            jdbc.execute("ANALYZE scheduled_tasks");
             AtomicInteger done = new AtomicInteger();
             OneTimeTask<Void> noop = Tasks.oneTime("noop").execute((instance, context) -> done.incrementAndGet());
             Scheduler scheduler = Scheduler.create(db.dataSource(), noop)
@@ -84,60 +96,36 @@ class EngineBench {
                     .build();
             long start = System.nanoTime();
             scheduler.start();
-            while (done.get() < JOBS || count(jdbc, "SELECT count(*) FROM scheduled_tasks") > 0) {
+            awaitCount(done, JOBS);
+            while (count(jdbc, "SELECT count(*) FROM scheduled_tasks") > 0) {
                 Thread.sleep(5);
             }
             double rate = JOBS / ((System.nanoTime() - start) / 1e9);
             scheduler.stop();
             row("Drain %,d due jobs, db-scheduler 16.12 lock-and-fetch, 1 scheduler x %d threads".formatted(JOBS, DEFAULTS.concurrency()),
                     "%,.0f jobs/s".formatted(rate));
-            row("Ratio followup-service / db-scheduler (1 poller each, same threads)", "**%.2fx**".formatted(oursOnePoller / rate));
+            row("Ratio followup-service / db-scheduler (1 instance each, same threads)", "**%.2fx**".formatted(oursOneEngine / rate));
         }
     }
 
     @Test
     @Order(3)
     void latenessUnderSteadyLoad() throws Exception {
-        try (ScratchDatabase db = ScratchDatabase.create("bench", 20)) {
-            JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-            List<Long> lateMillis = Collections.synchronizedList(new ArrayList<>());
-            JobPoller poller = poller(jdbc, job -> lateMillis.add(Duration.between(job.runAt(), Instant.now()).toMillis()));
-            Thread pollLoop = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    poller.poll();
-                    try {
-                        Thread.sleep(DEFAULTS.pollInterval().toMillis());
-                    }
-                    catch (InterruptedException ex) {
-                        return;
-                    }
-                }
-            });
-            pollLoop.start();
-            int total = RATE * SECONDS;
-            long start = System.nanoTime();
-            for (int tick = 0; tick < SECONDS * 10; tick++) {
-                Instant now = Instant.now();
-                insert(jdbc, RATE / 10, () -> now.plusMillis(ThreadLocalRandom.current().nextInt(0, 5_000)));
-                long next = start + (tick + 1) * 100_000_000L;
-                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
-            }
-            while (lateMillis.size() < total) {
-                Thread.sleep(50);
-            }
-            pollLoop.interrupt();
-            pollLoop.join();
-            poller.stop();
-            List<Long> sorted = new ArrayList<>(lateMillis);
-            Collections.sort(sorted);
-            row("Lateness, %,d/s offered for %d s, due 0-5 s ahead, poll interval %d ms: p50 / p99 / max".formatted(
-                    RATE, SECONDS, DEFAULTS.pollInterval().toMillis()),
-                    "%d / %d / %d ms".formatted(percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.get(sorted.size() - 1)));
-        }
+        List<Long> late = measureLateness(RATE, SECONDS, () -> Duration.ofMillis(ThreadLocalRandom.current().nextLong(SECONDS * 1_000L)));
+        row("Lateness, %,d jobs/s offered for %d s, due 0-%d s ahead, poll interval %d ms: p50 / p99 / max".formatted(
+                RATE, SECONDS, SECONDS, DEFAULTS.pollInterval().toMillis()), percentiles(late));
     }
 
     @Test
     @Order(4)
+    void latenessOfJobsEnqueuedDueNow() throws Exception {
+        List<Long> late = measureLateness(20, 10, () -> Duration.ZERO);
+        row("Lateness, jobs enqueued due now (20/s for 10 s), poll interval %d ms: p50 / p99 / max".formatted(
+                DEFAULTS.pollInterval().toMillis()), percentiles(late));
+    }
+
+    @Test
+    @Order(5)
     void claimCostWithSmallAndHugeBacklog() throws Exception {
         double small = claimMillis(10_000);
         double huge = claimMillis(BACKLOG);
@@ -158,36 +146,59 @@ class EngineBench {
         Files.writeString(file, table);
     }
 
-    private static double drainOurs(int pollerCount) throws Exception {
-        try (ScratchDatabase db = ScratchDatabase.create("bench", 20 * pollerCount)) {
+    private static double drainOurs(int engineCount) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("bench", 4)) {
             JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-            Instant due = Instant.now().minusSeconds(1);
-            insert(jdbc, JOBS, () -> due);
+            jdbc.update("""
+                    INSERT INTO job (kind, payload, run_at, max_attempts, created_at)
+                    SELECT 'bench.noop', '{}'::jsonb, now() - interval '1 second', 1, now() FROM generate_series(1, ?)
+                    """, JOBS);
+            jdbc.execute("ANALYZE job");
             AtomicInteger done = new AtomicInteger();
-            List<JobPoller> pollers = new ArrayList<>();
-            for (int i = 0; i < pollerCount; i++) {
-                pollers.add(poller(jdbc, job -> done.incrementAndGet()));
-            }
-            List<Thread> loops = new ArrayList<>();
+            List<EngineInstance> engines = new ArrayList<>();
             long start = System.nanoTime();
-            for (JobPoller poller : pollers) {
-                Thread loop = new Thread(() -> {
-                    while (done.get() < JOBS) {
-                        poller.poll();
-                    }
-                });
-                loop.start();
-                loops.add(loop);
+            try {
+                for (int i = 0; i < engineCount; i++) {
+                    engines.add(EngineInstance.start(db, "engine-" + i, DEFAULTS, handler(job -> done.incrementAndGet())));
+                }
+                awaitCount(done, JOBS);
+                while (count(jdbc, "SELECT count(*) FROM job WHERE status <> 'succeeded'") > 0) {
+                    Thread.sleep(5);
+                }
+                return JOBS / ((System.nanoTime() - start) / 1e9);
             }
-            for (Thread loop : loops) {
-                loop.join();
+            finally {
+                engines.forEach(EngineInstance::close);
             }
-            while (count(jdbc, "SELECT count(*) FROM job WHERE status <> 'succeeded'") > 0) {
-                Thread.sleep(1);
+        }
+    }
+
+    /** Offers {@code rate} jobs a second for {@code seconds} through the queue, due {@code ahead} later; returns each job's lateness. */
+    private static List<Long> measureLateness(int rate, int seconds, java.util.function.Supplier<Duration> ahead) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("bench", 4)) {
+            List<Long> lateMillis = Collections.synchronizedList(new ArrayList<>());
+            int ticksPerSecond = Math.min(rate, 10);
+            int perTick = rate / ticksPerSecond;
+            try (EngineInstance engine = EngineInstance.start(db, "engine", DEFAULTS,
+                    handler(job -> lateMillis.add(Duration.between(job.runAt(), Instant.now()).toMillis())))) {
+                JobQueue queue = engine.queue();
+                long start = System.nanoTime();
+                for (int tick = 0; tick < seconds * ticksPerSecond; tick++) {
+                    engine.inTransaction(() -> {
+                        for (int i = 0; i < perTick; i++) {
+                            queue.enqueue("bench.noop", Map.of(), Instant.now().plus(ahead.get()), null);
+                        }
+                    });
+                    long next = start + (tick + 1) * (1_000_000_000L / ticksPerSecond);
+                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                }
+                while (lateMillis.size() < perTick * ticksPerSecond * seconds) {
+                    Thread.sleep(50);
+                }
             }
-            double rate = JOBS / ((System.nanoTime() - start) / 1e9);
-            pollers.forEach(JobPoller::stop);
-            return rate;
+            List<Long> sorted = new ArrayList<>(lateMillis);
+            Collections.sort(sorted);
+            return sorted;
         }
     }
 
@@ -203,8 +214,10 @@ class EngineBench {
             JobStore store = new JobStore(jdbc);
             List<Double> times = new ArrayList<>();
             for (int round = 0; round < 35; round++) {
-                Instant due = Instant.now().minusSeconds(1);
-                insert(jdbc, 200, () -> due);
+                jdbc.update("""
+                        INSERT INTO job (kind, payload, run_at, max_attempts, created_at)
+                        SELECT 'bench.noop', '{}'::jsonb, now() - interval '1 second', 1, now() FROM generate_series(1, 200)
+                        """);
                 Instant now = Instant.now();
                 long start = System.nanoTime();
                 int claimed = store.claim("bench", now, now.plusSeconds(60), 200).size();
@@ -222,8 +235,8 @@ class EngineBench {
         }
     }
 
-    private static JobPoller poller(JdbcTemplate jdbc, java.util.function.Consumer<ClaimedJob> body) {
-        JobHandler handler = new JobHandler() {
+    private static JobHandler handler(Consumer<ClaimedJob> body) {
+        return new JobHandler() {
             @Override
             public String kind() {
                 return "bench.noop";
@@ -234,27 +247,21 @@ class EngineBench {
                 body.accept(job);
             }
         };
-        JobPoller poller = new JobPoller(new JobStore(jdbc), DEFAULTS, new JobMetrics(new SimpleMeterRegistry()),
-                Clock.systemUTC(), List.of(handler));
-        poller.start();
-        return poller;
     }
 
-    private static void insert(JdbcTemplate jdbc, int count, java.util.function.Supplier<Instant> due) {
-        List<Object[]> rows = new ArrayList<>(count);
-        Instant now = Instant.now();
-        for (int i = 0; i < count; i++) {
-            rows.add(new Object[] {JobStore.ts(due.get()), JobStore.ts(now)});
-        }
-        for (int from = 0; from < rows.size(); from += 1_000) {
-            jdbc.batchUpdate("INSERT INTO job (kind, payload, run_at, max_attempts, created_at) VALUES ('bench.noop', '{}'::jsonb, ?, 1, ?)",
-                    rows.subList(from, Math.min(rows.size(), from + 1_000)));
+    private static void awaitCount(AtomicInteger done, int target) throws InterruptedException {
+        while (done.get() < target) {
+            Thread.sleep(2);
         }
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {
         Long count = jdbc.queryForObject(sql, Long.class);
         return count == null ? 0 : count;
+    }
+
+    private static String percentiles(List<Long> sorted) {
+        return "%d / %d / %d ms".formatted(percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.get(sorted.size() - 1));
     }
 
     private static long percentile(List<Long> sorted, double p) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class JobPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobPoller.class);
+    /** Work queued ahead per worker, measured in time: long enough to cover a claim's round trip. */
+    static final Duration PREFETCH_HORIZON = Duration.ofMillis(50);
 
     private final JobStore store;
     private final JobSettings settings;
@@ -38,7 +39,9 @@ public class JobPoller implements SmartLifecycle {
     private final Map<String, JobHandler> handlers;
     private final RetryPolicy retries;
     private final String owner;
-    private final Semaphore slots;
+    private final WorkSlots slots = new WorkSlots();
+    /** Moving average of how long a handler runs, in nanoseconds; 0 until a job has run. */
+    private volatile double averageRunNanos;
     private final SuccessRecorder successes;
     private volatile ExecutorService workers;
     private volatile boolean running;
@@ -51,26 +54,27 @@ public class JobPoller implements SmartLifecycle {
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.retries = new RetryPolicy(settings);
         this.owner = hostName() + "/" + UUID.randomUUID();
-        // Room for one queued job per worker: the next claim overlaps the running jobs, and a queued job
-        // waits at most one job's run, far inside its lease.
-        this.slots = new Semaphore(2 * settings.concurrency());
         this.successes = new SuccessRecorder(store, metrics, clock, owner);
     }
 
     /**
-     * Claims due jobs, as many as there are free slots (one running and one queued per worker), and
-     * goes on at once for as long as batches come back full, waiting for slots to free up rather than
-     * for the next poll.
+     * Claims due jobs, as many as this instance may hold (see {@link #holdLimit()}), and goes on at
+     * once for as long as batches come back full, waiting for running jobs to finish rather than for
+     * the next poll.
      */
-    @Scheduled(fixedDelayString = "${followup.jobs.poll-interval:1s}", initialDelayString = "${followup.jobs.poll-interval:1s}")
     public void poll() {
         while (running) {
-            int free = awaitFreeSlots();
-            if (free == 0) {
+            int wanted;
+            try {
+                wanted = slots.reserve(this::holdLimit, settings.batchSize(), settings.pollInterval());
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            int wanted = Math.min(settings.batchSize(), free);
-            slots.release(free - wanted);
+            if (wanted == 0) {
+                return;
+            }
             List<ClaimedJob> batch;
             Instant now = clock.instant();
             try {
@@ -91,18 +95,17 @@ public class JobPoller implements SmartLifecycle {
         }
     }
 
-    /** Takes every free slot, waiting up to one poll interval for the first; 0 if none freed up. */
-    private int awaitFreeSlots() {
-        try {
-            if (!slots.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                return 0;
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-        return 1 + slots.drainPermits();
+    /**
+     * How many jobs this instance may hold: one running per worker plus a queue that covers about
+     * {@link #PREFETCH_HORIZON} of work at the average run time, so the next claim overlaps running
+     * jobs. Slow jobs (a webhook call) queue one per worker, leaving the rest to other instances; fast
+     * jobs queue up to a full batch, so claims stay large and few.
+     */
+    int holdLimit() {
+        int workers = settings.concurrency();
+        double average = averageRunNanos;
+        long queued = average <= 0 ? workers : (long) (workers * (PREFETCH_HORIZON.toNanos() / average));
+        return workers + (int) Math.max(workers, Math.min(settings.batchSize(), queued));
     }
 
     /** Hands expired leases back and measures the queue. */
@@ -128,7 +131,10 @@ public class JobPoller implements SmartLifecycle {
                 return;
             }
             try {
+                long started = System.nanoTime();
                 handler.handle(job);
+                // Racy on purpose: a lost update among concurrent workers only blurs an estimate.
+                averageRunNanos += (System.nanoTime() - started - averageRunNanos) * 0.05;
                 successes.add(job);
             }
             catch (Exception ex) {
@@ -140,7 +146,7 @@ public class JobPoller implements SmartLifecycle {
             log.error("Could not record the outcome of job {}", job.id(), ex);
         }
         finally {
-            slots.release();
+            slots.release(1);
         }
     }
 

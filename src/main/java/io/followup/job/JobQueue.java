@@ -19,15 +19,20 @@ public class JobQueue {
     private final JsonMapper json;
     private final JobSettings settings;
     private final Clock clock;
+    private final JobWakeups wakeups;
 
-    JobQueue(JdbcTemplate jdbc, JsonMapper json, JobSettings settings, Clock clock) {
+    JobQueue(JdbcTemplate jdbc, JsonMapper json, JobSettings settings, Clock clock, JobWakeups wakeups) {
         this.jdbc = jdbc;
         this.json = json;
         this.settings = settings;
         this.clock = clock;
+        this.wakeups = wakeups;
     }
 
     /**
+     * Adds a job. One due before the next poll wakes the pollers when the transaction commits, so it
+     * starts about on time rather than up to a poll interval late.
+     *
      * @param payload serialized to JSON
      * @param dedupeKey when not null, a second job with this key is not created
      * @return the new job's ID, or empty if the dedupe key was taken
@@ -41,6 +46,9 @@ public class JobQueue {
                 """, rs -> rs.next() ? rs.getLong(1) : null,
                 kind, json.writeValueAsString(payload), JobStore.ts(runAt), settings.maxAttempts(), dedupeKey,
                 JobStore.ts(clock.instant()));
+        if (id != null && runAt.isBefore(clock.instant().plus(settings.pollInterval()))) {
+            WakeupOnCommit.register(jdbc, wakeups, settings.listenNotify(), runAt);
+        }
         return Optional.ofNullable(id);
     }
 

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long finished jobs are kept before they are deleted
  * @param retentionInterval how often finished jobs past retention are deleted
  * @param shutdownTimeout how long shutdown waits for running jobs before handing them back
+ * @param listenNotify whether enqueueing a job due before the next poll wakes the instances' pollers at once
+ *        through PostgreSQL LISTEN/NOTIFY (off behind a transaction-pooling PgBouncer, where LISTEN fails;
+ *        the poll interval then bounds how late a job starts)
  */
 @Validated
 @ConfigurationProperties("followup.jobs")
@@ -45,5 +48,6 @@ public record JobSettings(
         @NotNull @DefaultValue("2s") Duration backoffJitter,
         @NotNull @DefaultValue("7d") Duration retention,
         @NotNull @DefaultValue("1h") Duration retentionInterval,
-        @NotNull @DefaultValue("15s") Duration shutdownTimeout) {
+        @NotNull @DefaultValue("15s") Duration shutdownTimeout,
+        @DefaultValue("true") boolean listenNotify) {
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,6 +93,13 @@ class JobStore {
                        last_error = coalesce(last_error, 'lease expired')
                 WHERE status = 'running' AND lease_expires_at < ?
                 """, ts(now));
+    }
+
+    /** When the earliest pending job is due, if any (read from the partial index of pending jobs). */
+    Optional<Instant> nextDueAt() {
+        List<OffsetDateTime> next = jdbc.queryForList(
+                "SELECT run_at FROM job WHERE status = 'pending' ORDER BY run_at, id LIMIT 1", OffsetDateTime.class);
+        return next.stream().findFirst().map(OffsetDateTime::toInstant);
     }
 
     long countDue(Instant now) {

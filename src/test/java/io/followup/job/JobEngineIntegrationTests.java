@@ -492,6 +492,29 @@ class JobEngineIntegrationTests {
         assertThat(work.runs).containsOnlyKeys(ids);
     }
 
+    @Test
+    void fastJobsAreClaimedInFullBatchesOnceTheirRunTimeIsKnown() {
+        MutableClock clock = new MutableClock(T0);
+        JobSettings settings = TestJobSettings.defaults().concurrency(4).batchSize(200).build();
+        enqueueDue(queue(settings, clock), "work", 2_000, T0);
+        List<Integer> claimSizes = new CopyOnWriteArrayList<>();
+        JobStore recording = new JobStore(jdbc) {
+            @Override
+            List<ClaimedJob> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+                List<ClaimedJob> claimed = super.claim(owner, now, leaseUntil, limit);
+                claimSizes.add(claimed.size());
+                return claimed;
+            }
+        };
+        JobPoller poller = startPoller(recording, settings, clock, new SimpleMeterRegistry(), new TestHandler("work", job -> { }));
+
+        Eventually.until("all jobs ran", () -> countWhere("status = 'succeeded'") == 2_000, poller::poll);
+
+        assertThat(claimSizes.get(0)).as("nothing known yet: one queued job per worker").isEqualTo(8);
+        assertThat(claimSizes).as("no-op jobs: a full batch queued ahead").contains(200);
+        assertThat(claimSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2_000);
+    }
+
     // ---------------------------------------------------------------- shutdown
 
     /**
@@ -668,7 +691,7 @@ class JobEngineIntegrationTests {
     }
 
     private static JobQueue queue(JobSettings settings, Clock clock) {
-        return new JobQueue(jdbc, JSON, settings, clock);
+        return new JobQueue(jdbc, JSON, settings, clock, new JobWakeups(clock));
     }
 
     private static List<Long> enqueueDue(JobQueue queue, String kind, int count, Instant runAt) {

@@ -19,6 +19,7 @@ final class TestJobSettings {
     private Duration retention = Duration.ofDays(7);
     private Duration retentionInterval = Duration.ofHours(1);
     private Duration shutdownTimeout = Duration.ofSeconds(15);
+    private boolean listenNotify = true;
 
     static TestJobSettings defaults() {
         return new TestJobSettings();
@@ -62,8 +63,18 @@ final class TestJobSettings {
         return this;
     }
 
+    TestJobSettings pollInterval(Duration value) {
+        pollInterval = value;
+        return this;
+    }
+
+    TestJobSettings listenNotify(boolean value) {
+        listenNotify = value;
+        return this;
+    }
+
     JobSettings build() {
         return new JobSettings(enabled, pollInterval, batchSize, concurrency, lease, leaseCheckInterval, maxAttempts,
-                backoffInitial, backoffMultiplier, backoffMax, backoffJitter, retention, retentionInterval, shutdownTimeout);
+                backoffInitial, backoffMultiplier, backoffMax, backoffJitter, retention, retentionInterval, shutdownTimeout, listenNotify);
     }
 }

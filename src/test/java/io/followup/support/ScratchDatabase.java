@@ -60,6 +60,17 @@ public final class ScratchDatabase implements AutoCloseable {
         return jdbcUrl.substring(0, slash + 1) + database + jdbcUrl.substring(end);
     }
 
+    /** A connection pool of its own on this database, as another instance of the service would have; the caller closes it. */
+    public HikariDataSource newPool(String poolName, int maxPoolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(server.username());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setPoolName(poolName);
+        return new HikariDataSource(config);
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

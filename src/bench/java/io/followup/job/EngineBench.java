@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * against db-scheduler's lock-and-fetch mode with the same thread count, lateness under a steady
  * offered load, the early wake-up for jobs enqueued due now, and claim cost with a small versus a
  * huge backlog of not-yet-due jobs. Run with {@code ./mvnw -Pbench verify}; nothing here asserts
- * time. Sizes: {@code -Dbench.jobs} (100000), {@code -Dbench.rate} (1000/s), {@code -Dbench.seconds}
+ * time. Sizes: {@code -Dbench.jobs} (100000), {@code -Dbench.engines} (1,2,4), {@code -Dbench.rate} (1000/s), {@code -Dbench.seconds}
  * (60), {@code -Dbench.backlog} (5000000). The table is printed and written to
  * {@code target/bench/results.md}.
  */
@@ -49,16 +49,8 @@ class EngineBench {
     @Test
     @Order(1)
     void drainWithOneTwoAndFourEngines() throws Exception {
-        if (Boolean.getBoolean("bench.variants")) {
-            for (int round = 0; round < 3; round++) {
-                for (String variant : new String[] {"a", "b", "c"}) {
-                    System.setProperty("jobs.variant", variant);
-                    row("variant " + variant + " round " + round, "%,.0f jobs/s".formatted(drainOurs(1)));
-                }
-            }
-            return;
-        }
-        for (int engines : new int[] {1, 2, 4}) {
+        for (String count : System.getProperty("bench.engines", "1,2,4").split(",")) {
+            int engines = Integer.parseInt(count.trim());
             double rate = drainOurs(engines);
             if (engines == 1) {
                 oursOneEngine = rate;

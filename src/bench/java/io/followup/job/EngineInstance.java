@@ -11,12 +11,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One engine as the service runs it, in an application context of its own with its own connection
- * pool: poller, poll loop, LISTEN/NOTIFY listener and queue, with the given handler. Several of these
+ * pool: poller, its scheduled poll loop and lease check, LISTEN/NOTIFY listener and queue, with the given handler. Several of these
  * on one database behave as several instances of the service.
  */
 final class EngineInstance implements AutoCloseable {
@@ -46,8 +48,19 @@ final class EngineInstance implements AutoCloseable {
         context.registerBean(JobPollLoop.class);
         context.registerBean(JobNotifications.class);
         context.registerBean(JobQueue.class);
+        context.registerBean(Scheduling.class);
+        context.registerBean("taskScheduler", ThreadPoolTaskScheduler.class, () -> {
+            ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+            scheduler.setPoolSize(3);
+            scheduler.setThreadNamePrefix(name + "-scheduling-");
+            return scheduler;
+        });
         context.refresh();
         return new EngineInstance(context, pool);
+    }
+
+    @EnableScheduling
+    static class Scheduling {
     }
 
     JobQueue queue() {

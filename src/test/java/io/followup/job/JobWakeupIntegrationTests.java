@@ -137,11 +137,23 @@ class JobWakeupIntegrationTests {
         JobPollLoop loop = new JobPollLoop(poller, store, wakeups, settings, clock);
         JobNotifications notifications = new JobNotifications(database.dataSource(), wakeups, settings);
         poller.start();
-        loop.start();
         notifications.start();
+        // As the scheduler runs it: again and again, 10 ms apart.
+        Thread scheduler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                loop.pollThenSleep();
+                try {
+                    Thread.sleep(10);
+                }
+                catch (InterruptedException ex) {
+                    return;
+                }
+            }
+        });
+        scheduler.start();
         stops.add(() -> {
             notifications.stop();
-            loop.stop();
+            scheduler.interrupt();
             poller.stop();
         });
         return wakeups;

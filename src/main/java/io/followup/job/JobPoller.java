@@ -66,7 +66,7 @@ public class JobPoller implements SmartLifecycle {
         while (running) {
             int wanted;
             try {
-                wanted = slots.reserve(this::holdLimit, settings.batchSize(), settings.pollInterval());
+                wanted = slots.reserve(this::holdLimit, this::refill, settings.batchSize(), settings.pollInterval());
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -106,6 +106,11 @@ public class JobPoller implements SmartLifecycle {
         double average = averageRunNanos;
         long queued = average <= 0 ? workers : (long) (workers * (PREFETCH_HORIZON.toNanos() / average));
         return workers + (int) Math.max(workers, Math.min(settings.batchSize(), queued));
+    }
+
+    /** The next claim waits until half the queue has been taken by workers: fewer, larger claims, workers never idle. */
+    private int refill() {
+        return (holdLimit() - settings.concurrency()) / 2;
     }
 
     /** Hands expired leases back and measures the queue. */

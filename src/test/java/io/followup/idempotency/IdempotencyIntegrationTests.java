@@ -256,6 +256,19 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE client_key = ?", Integer.class, client)).isZero();
     }
 
+    @Test
+    void theOpenApiDocumentShowsTheHeaderAndItsAnswers() {
+        ApiResponse docs = api.request("GET", "/v3/api-docs").send();
+
+        for (String path : List.of(DEBTS, FOLLOWUPS)) {
+            var post = docs.json().get("paths").get(path).get("post");
+            assertThat(post.get("parameters").toString()).contains("Idempotency-Key");
+            assertThat(post.get("responses").has("409")).isTrue();
+            assertThat(post.get("responses").has("422")).isTrue();
+            assertThat(post.get("responses").has("429")).isTrue();
+        }
+    }
+
     private void expire(String key) {
         jdbc.update("UPDATE idempotency_key SET expires_at = ? WHERE idempotency_key = ?",
                 Timestamp.from(clock.instant().minusSeconds(1)), key);

@@ -44,12 +44,12 @@ public class DebtService {
 
     public Debt create(String companyId, CreateDebtRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Texts.required(errors, "external_reference", request.externalReference(), "External reference", 100);
-        Texts.required(errors, "debtor_name", request.debtorName(), "Debtor name", 200);
+        Texts.required(errors, "external_reference", request.externalReference(), "External reference", FieldLimits.EXTERNAL_REFERENCE);
+        Texts.required(errors, "debtor_name", request.debtorName(), "Debtor name", FieldLimits.DEBTOR_NAME);
         if (request.debtorPhone() != null && !FollowupRequestValidator.PHONE.matcher(request.debtorPhone()).matches()) {
             errors.put("debtor_phone", "Invalid debtor_phone. Use digits with an optional leading +, e.g. +5511999998888");
         }
-        if (request.debtorEmail() != null && (request.debtorEmail().length() > 254 || !EMAIL.matcher(request.debtorEmail()).matches())) {
+        if (request.debtorEmail() != null && (request.debtorEmail().length() > FieldLimits.EMAIL || !EMAIL.matcher(request.debtorEmail()).matches())) {
             errors.put("debtor_email", "Invalid debtor_email");
         }
         checkAmount(request.amount(), errors);
@@ -116,7 +116,7 @@ public class DebtService {
         }
         String code = currency.strip().toUpperCase(Locale.ROOT);
         try {
-            if (code.length() == 3 && Currency.getInstance(code).getDefaultFractionDigits() >= 0) {
+            if (code.length() == FieldLimits.CURRENCY && Currency.getInstance(code).getDefaultFractionDigits() >= 0) {
                 return code;
             }
         }

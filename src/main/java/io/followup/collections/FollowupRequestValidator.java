@@ -10,7 +10,7 @@ import io.followup.web.IsoTimes;
 /** Checks a follow-up body field by field, recording every problem under its JSON name. */
 final class FollowupRequestValidator {
 
-    static final Pattern PHONE = Pattern.compile("(?=.{3,32}$)\\+?[0-9][0-9 ()\\-.]*");
+    static final Pattern PHONE = Pattern.compile("(?=.{3," + FieldLimits.PHONE + "}$)\\+?[0-9][0-9 ()\\-.]*");
 
     private FollowupRequestValidator() {
     }
@@ -44,10 +44,10 @@ final class FollowupRequestValidator {
         Instant callDate = request.callDate() == null ? null : IsoTimes.parse("call_date", request.callDate(), errors);
         Instant scheduledAt = request.scheduledAt() == null ? null
                 : IsoTimes.parse("scheduled_at", request.scheduledAt(), errors);
-        Texts.max(errors, "summary", request.summary(), 500);
-        Texts.max(errors, "notes", request.notes(), 10_000);
-        Texts.max(errors, "call_id", request.callId(), 255);
-        Texts.max(errors, "disconnection_reason", request.disconnectionReason(), 255);
+        Texts.max(errors, "summary", request.summary(), FieldLimits.SUMMARY);
+        Texts.max(errors, "notes", request.notes(), FieldLimits.NOTES);
+        Texts.max(errors, "call_id", request.callId(), FieldLimits.CALL_ID);
+        Texts.max(errors, "disconnection_reason", request.disconnectionReason(), FieldLimits.DISCONNECTION_REASON);
         url(errors, "audio_url", request.audioUrl());
         url(errors, "pdf_url", request.pdfUrl());
         if (request.phoneNumberUsed() != null && !PHONE.matcher(request.phoneNumberUsed()).matches()) {
@@ -65,8 +65,8 @@ final class FollowupRequestValidator {
         if (value == null) {
             return;
         }
-        if (value.length() > 2048) {
-            errors.put(field, field + " must be at most 2048 characters");
+        if (value.length() > FieldLimits.URL) {
+            errors.put(field, field + " must be at most " + FieldLimits.URL + " characters");
             return;
         }
         try {

@@ -10,14 +10,19 @@ import io.followup.web.IsoTimes;
 /** Field checks of a lead event; all problems are reported together. */
 final class LeadEventValidator {
 
+    /** Sizes of the columns these fields are stored in (V4__enrollments.sql); a test compares them with the schema. */
+    static final int MAX_EVENT_ID = 100;
+    static final int MAX_LEAD_ID = 100;
+    static final int MAX_CHANNEL_ID = 100;
+
     private LeadEventValidator() {
     }
 
     /** @return the event's time */
     static Instant check(LeadEventRequest event) {
         Map<String, String> errors = new LinkedHashMap<>();
-        text(errors, "event_id", event.eventId(), 100);
-        text(errors, "lead_id", event.leadId(), 100);
+        text(errors, "event_id", event.eventId(), MAX_EVENT_ID);
+        text(errors, "lead_id", event.leadId(), MAX_LEAD_ID);
         if (event.assistantId() == null) {
             errors.put("assistant_id", "assistant_id is required");
         }
@@ -25,7 +30,7 @@ final class LeadEventValidator {
             errors.put("type", "type is required");
         }
         else if (event.type().equals(LeadEventRequest.STATUS_CHANGED)) {
-            text(errors, "channel_id", event.channelId(), 100);
+            text(errors, "channel_id", event.channelId(), MAX_CHANNEL_ID);
             if (event.statusId() == null) {
                 errors.put("status_id", "status_id is required");
             }

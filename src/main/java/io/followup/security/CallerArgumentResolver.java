@@ -17,7 +17,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     static final String TENANT_CLAIM = "tenant_id";
     static final String COMPANY_CLAIM = "company_id";
-    private static final int MAX_COMPANY_LENGTH = 100;
+    /** The {@code company_id} column's size. */
+    static final int MAX_COMPANY_LENGTH = 100;
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -31,8 +32,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         if (parameter.getParameterType() == CompanyId.class) {
             Object claim = claim(COMPANY_CLAIM);
-            if (!(claim instanceof String text) || text.isBlank() || text.length() > MAX_COMPANY_LENGTH) {
-                throw AccessRefusedException.badClaim(COMPANY_CLAIM, "a non-empty string of at most 100 characters");
+            if (!(claim instanceof String text) || !isValidCompany(text)) {
+                throw AccessRefusedException.badClaim(COMPANY_CLAIM, "a non-empty string of at most " + MAX_COMPANY_LENGTH + " characters");
             }
             return new CompanyId(text);
         }
@@ -41,6 +42,10 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             throw AccessRefusedException.badClaim(TENANT_CLAIM, "a UUID");
         }
         return new TenantId(UUID.fromString(text));
+    }
+
+    static boolean isValidCompany(String company) {
+        return !company.isBlank() && company.length() <= MAX_COMPANY_LENGTH;
     }
 
     private static Object claim(String name) {

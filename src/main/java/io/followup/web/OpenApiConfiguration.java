@@ -5,6 +5,7 @@ import java.util.Map;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -57,6 +59,17 @@ class OpenApiConfiguration {
                 if (operation.getRequestBody() != null) {
                     addError(operation, "413", "Request body too large", external);
                     addError(operation, "415", "Content-Type is not application/json", external);
+                }
+                if (external) {
+                    addError(operation, "429", "Rate limit exceeded; retry after Retry-After seconds", true);
+                }
+                if (external && method == PathItem.HttpMethod.POST) {
+                    operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                            .description("Makes a retry safe: the same key and body replay the first answer "
+                                    + "(Idempotent-Replayed: true); another body is 422, a key in progress 409")
+                            .schema(new StringSchema().maxLength(255)));
+                    addError(operation, "409", "Conflict, or a request with this Idempotency-Key is in progress", true);
+                    addError(operation, "422", "Idempotency-Key already used with a different request", true);
                 }
             });
         });

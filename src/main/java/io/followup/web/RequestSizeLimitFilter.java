@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ApiErrors errors;
@@ -43,7 +43,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
     }
 
-    static boolean isTooLarge(Throwable ex) {
+    /** Whether {@code ex} (or a cause) is this filter cutting off a body over the limit. */
+    public static boolean isTooLarge(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLarge) {
                 return true;

@@ -19,6 +19,10 @@ public abstract class IntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
 
+    /** The OAuth client with a small rate limit ({@value #LIMITED_CLIENT_REQUESTS} an hour); every other client has the default. */
+    protected static final String LIMITED_CLIENT = "rate-limited-client";
+    protected static final int LIMITED_CLIENT_REQUESTS = 3;
+
     /** A fixed test key for public IDs (base64 of 64 bytes); not used anywhere else. */
     protected static final String ID_KEY =
             "dGVzdC1vbmx5LWtleS1mb3ItZm9sbG93dXAtc2VydmljZS1pbnRlZ3JhdGlvbi10ZXN0cy0wMTIzNDU2Nzg5YQ==";
@@ -43,6 +47,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", db::password);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", tokens::publicKeyLocation);
         registry.add("followup.ids.key", () -> ID_KEY);
+        registry.add("followup.api.rate-limit.clients." + LIMITED_CLIENT + ".requests", () -> LIMITED_CLIENT_REQUESTS);
+        registry.add("followup.api.rate-limit.clients." + LIMITED_CLIENT + ".period", () -> "1h");
         registry.add("followup.jobs.poll-interval", () -> "100ms");
         registry.add("followup.jobs.backoff-initial", () -> "1s");
         registry.add("followup.jobs.backoff-jitter", () -> "100ms");

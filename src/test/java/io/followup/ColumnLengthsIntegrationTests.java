@@ -1,0 +1,86 @@
+package io.followup;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.followup.collections.CollectionsColumnLimits;
+import io.followup.enrollment.EnrollmentColumnLimits;
+import io.followup.idempotency.IdempotencyColumnLimits;
+import io.followup.security.SecurityColumnLimits;
+import io.followup.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every text column of the schema, as Flyway made it, against the rules that guard it: a length cap
+ * in validation equals its column's size (a longer value would be a 500, a shorter cap would refuse
+ * what the column holds), a column of fixed values fits the longest, and the rest are written only
+ * by the service. A new text column fails here until it is put in one of these groups.
+ */
+class ColumnLengthsIntegrationTests extends IntegrationTest {
+
+    /** Written by the service itself, never from request text. */
+    private static final Set<String> SERVICE_WRITTEN = Set.of(
+            "lead_event.detail", "enrollment.stop_reason",
+            "job.kind", "job.status", "job.lease_owner", "job.last_error", "job.dedupe_key");
+
+    @Test
+    void validationCapsEqualColumnSizes() {
+        Map<String, Integer> validated = merged(CollectionsColumnLimits.VALIDATED, EnrollmentColumnLimits.VALIDATED,
+                SecurityColumnLimits.VALIDATED, IdempotencyColumnLimits.VALIDATED);
+        Map<String, Integer> columns = textColumns();
+
+        Map<String, Integer> actual = new TreeMap<>();
+        validated.keySet().forEach(column -> actual.put(column, columns.get(column)));
+        assertThat(actual).as("column sizes of the validated fields").isEqualTo(new TreeMap<>(validated));
+    }
+
+    @Test
+    void fixedValuesFitTheirColumns() {
+        Map<String, Integer> fixed = merged(CollectionsColumnLimits.ENUMS, EnrollmentColumnLimits.FIXED_VALUES,
+                IdempotencyColumnLimits.FIXED_VALUES);
+        Map<String, Integer> columns = textColumns();
+
+        fixed.forEach((column, longest) -> assertThat(columns.get(column)).as(column).isNotNull().isGreaterThanOrEqualTo(longest));
+    }
+
+    @Test
+    void everyTextColumnIsAccountedFor() {
+        Set<String> known = new TreeSet<>(SERVICE_WRITTEN);
+        for (Map<String, Integer> group : List.of(CollectionsColumnLimits.VALIDATED, CollectionsColumnLimits.ENUMS,
+                EnrollmentColumnLimits.VALIDATED, EnrollmentColumnLimits.FIXED_VALUES, SecurityColumnLimits.VALIDATED,
+                IdempotencyColumnLimits.VALIDATED, IdempotencyColumnLimits.FIXED_VALUES)) {
+            known.addAll(group.keySet());
+        }
+
+        assertThat(new TreeSet<>(textColumns().keySet())).isEqualTo(known);
+    }
+
+    /** {@code table.column} of every varchar column of the service's tables, to its size. */
+    private Map<String, Integer> textColumns() {
+        Map<String, Integer> columns = new HashMap<>();
+        jdbc.query("""
+                SELECT table_name, column_name, character_maximum_length FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND data_type IN ('character varying', 'character', 'text')
+                   AND table_name <> 'flyway_schema_history'""",
+                rs -> {
+                    int size = rs.getInt("character_maximum_length");
+                    columns.put(rs.getString("table_name") + "." + rs.getString("column_name"), rs.wasNull() ? -1 : size);
+                });
+        return columns;
+    }
+
+    @SafeVarargs
+    private static Map<String, Integer> merged(Map<String, Integer>... groups) {
+        Map<String, Integer> all = new HashMap<>();
+        for (Map<String, Integer> group : groups) {
+            all.putAll(group);
+        }
+        return all;
+    }
+}

@@ -6,9 +6,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The service. Scheduling is on everywhere: each scheduled task checks whether it has work on this instance. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class FollowupServiceApplication {
 
     public static void main(String[] args) {

@@ -8,8 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes expired idempotency keys, a bounded batch at a time. It runs where {@code @Scheduled}
- * work runs, on the instances that run jobs; an expired key left over is treated as new anyway.
+ * Deletes expired idempotency keys, a bounded batch at a time, on every instance (instances cleaning
+ * up at once only delete the same rows once); an expired key left over is treated as new anyway.
  */
 @Component
 class IdempotencyCleanup {

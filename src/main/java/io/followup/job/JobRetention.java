@@ -26,6 +26,9 @@ class JobRetention {
 
     @Scheduled(fixedDelayString = "${followup.jobs.retention-interval:1h}", initialDelayString = "${followup.jobs.retention-interval:1h}")
     public void deleteOldJobs() {
+        if (!settings.enabled()) {
+            return;
+        }
         int total = 0;
         int deleted;
         do {

@@ -199,7 +199,8 @@ class IdempotencyIntegrationTests extends IntegrationTest {
                 responses.add(answer.get());
             }
 
-            assertThat(responses).extracting(ApiResponse::status).containsOnly(201, 409);
+            // The first may finish before the others start, which then replay it (201): 409 is possible, not certain.
+            assertThat(responses).extracting(ApiResponse::status).isSubsetOf(201, 409);
             assertThat(responses).filteredOn(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null).hasSize(1);
             assertThat(followupsOf(company)).isEqualTo(1);
         }

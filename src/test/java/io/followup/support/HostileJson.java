@@ -202,7 +202,8 @@ public final class HostileJson {
     }
 
     private static JsonNode apply(JsonNode body, Edit edit, List<String> raws) {
-        JsonNode value = raw(edit.value(), raws);
+        // a copy: generated values may be shared between tries, and later edits may change this one
+        JsonNode value = raw(edit.value().deepCopy(), raws);
         List<Slot> slots = new ArrayList<>();
         collect(body, slots);
         if (slots.isEmpty()) {

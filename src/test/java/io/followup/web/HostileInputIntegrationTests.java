@@ -12,13 +12,11 @@ import io.followup.support.ApiResponse;
 import io.followup.support.HostileJson;
 import io.followup.support.HostileJson.Fuzz;
 import io.followup.support.IntegrationTest;
-import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
@@ -83,12 +81,12 @@ class HostileInputIntegrationTests extends IntegrationTest {
 
     // ------------------------------------------------------------------ backend
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property
     void createConfig(@ForAll("fuzz") Fuzz fuzz) {
         check("POST /backend/followup/configs", "POST", "/backend/followup/configs", targets.newConfig(), fuzz, true);
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property
     void updateConfig(@ForAll("fuzz") Fuzz fuzz, @ForAll("target") String target) {
         String id = switch (target) {
             case "own" -> targets.configId();
@@ -98,12 +96,12 @@ class HostileInputIntegrationTests extends IntegrationTest {
         check("PUT /backend/followup/configs/{id}", "PUT", "/backend/followup/configs/" + id, targets.configUpdate(), fuzz, true);
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property
     void reportEvent(@ForAll("fuzz") Fuzz fuzz) {
         check("POST /backend/followup/events (one)", "POST", "/backend/followup/events", targets.event(), fuzz, true);
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property
     void reportEventBatch(@ForAll("fuzz") Fuzz fuzz) {
         check("POST /backend/followup/events (batch)", "POST", "/backend/followup/events",
                 JSON.createArrayNode().add(targets.event()).add(targets.replyEvent()), fuzz, true);
@@ -111,23 +109,23 @@ class HostileInputIntegrationTests extends IntegrationTest {
 
     // ------------------------------------------------------------------ external
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property
     void createDebt(@ForAll("fuzz") Fuzz fuzz) {
         check("POST /external-api/v1/debts", "POST", "/external-api/v1/debts", targets.debt(), fuzz, false);
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property
     void createFollowup(@ForAll("fuzz") Fuzz fuzz) {
         check("POST /external-api/v1/followups", "POST", "/external-api/v1/followups", targets.followup(), fuzz, false);
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property
     void patchFollowup(@ForAll("fuzz") Fuzz fuzz, @ForAll("target") String target) {
         check("PATCH /external-api/v1/followups/{id}", "PATCH", "/external-api/v1/followups/" + followupId(target),
                 targets.followupChange(), fuzz, false);
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property
     void putFollowup(@ForAll("fuzz") Fuzz fuzz, @ForAll("target") String target) {
         check("PUT /external-api/v1/followups/{id}", "PUT", "/external-api/v1/followups/" + followupId(target),
                 targets.followupChange(), fuzz, false);

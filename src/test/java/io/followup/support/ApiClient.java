@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class ApiClient {
         private final String method;
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private String body;
+        private byte[] body;
 
         private Request(String method, String path) {
             this.method = method;
@@ -49,11 +50,17 @@ public final class ApiClient {
         /** A JSON body, sent with Content-Type application/json unless another was set. */
         public Request json(String json) {
             headers.putIfAbsent("Content-Type", "application/json");
-            this.body = json;
+            this.body = json.getBytes(StandardCharsets.UTF_8);
             return this;
         }
 
         public Request body(String raw) {
+            this.body = raw == null ? null : raw.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /** Exactly these bytes as the body, for bodies that are not valid UTF-8. */
+        public Request body(byte[] raw) {
             this.body = raw;
             return this;
         }
@@ -61,7 +68,7 @@ public final class ApiClient {
         public ApiResponse send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(builder::header);
             try {
                 HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());

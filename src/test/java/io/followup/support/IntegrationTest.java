@@ -60,8 +60,9 @@ public abstract class IntegrationTest {
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.app-name", () -> "DemoApp");
     }
 
+    /** Jupiter calls it before each test; tests run by another engine (jqwik) call it themselves. */
     @BeforeEach
-    void connectClient() {
+    protected void connectClient() {
         api = new ApiClient(port);
     }
 }

@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -102,6 +103,32 @@ public final class TestTokens {
     /** The same, signed with another key: a forgery the service must refuse. */
     public static String forged(Map<String, Object> claims) {
         return sign(claims, Duration.ofHours(1), (RSAPrivateKey) generate().getPrivate());
+    }
+
+    /** The PEM text of the public key the service trusts (what an attacker can know). */
+    public String publicKeyPem() {
+        try {
+            return Files.readString(publicKeyFile);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    public RSAPublicKey publicKey() {
+        return (RSAPublicKey) keys.getPublic();
+    }
+
+    /** Exactly these header and claims, signed with the trusted key: for tokens no other method makes. */
+    public String sign(JWSHeader header, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(new RSASSASigner(keys.getPrivate()));
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return jwt.serialize();
     }
 
     private static String sign(Map<String, Object> claims, Duration lifetime, RSAPrivateKey key) {

@@ -60,6 +60,24 @@ class WebErrorIntegrationTests extends IntegrationTest {
         assertThat(external.json().get("code").asInt()).isEqualTo(413);
     }
 
+    @Test
+    void multipartBodyIs415NotAFailedParse() {
+        String tenant = UUID.randomUUID().toString();
+        for (String type : new String[] {"multipart/form-data", "multipart/form-data; boundary=xyz", "multipart/mixed; boundary=b"}) {
+            ApiResponse backend = api.request("POST", "/backend/followup/configs").token(tokens.backend(UUID.fromString(tenant)))
+                    .header("Content-Type", type).body("--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--xyz--").send();
+            ApiResponse external = api.request("POST", "/external-api/v1/debts").token(tokens.external("acme-" + tenant))
+                    .header("Content-Type", type).body("{\"external_reference\":\"x\"}").send();
+
+            assertThat(backend.status()).as(type + ": " + backend).isEqualTo(415);
+            assertThat(backend.contentType()).isEqualTo("application/problem+json");
+            assertThat(external.status()).as(type + ": " + external).isEqualTo(415);
+            assertThat(external.json().get("code").asInt()).isEqualTo(415);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from followup_config where tenant_id = ?::uuid", Long.class, tenant)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from debt where company_id = ?", Long.class, "acme-" + tenant)).isZero();
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);

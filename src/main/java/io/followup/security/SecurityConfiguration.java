@@ -15,6 +15,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -62,6 +67,16 @@ class SecurityConfiguration {
     }
 
     /** Wraps the decoder Spring Boot builds from the standard properties; its configuration stays theirs. */
+    /**
+     * Refuses tokens without {@code exp}: Spring accepts them by default, and a token that never
+     * expires cannot be revoked by waiting. Boot adds this to the validators of the decoder it builds.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        OAuth2Error missing = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token has no expiry (exp)", null);
+        return jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(missing);
+    }
+
     @Bean
     static BeanPostProcessor cachingJwtDecoder() {
         return new BeanPostProcessor() {

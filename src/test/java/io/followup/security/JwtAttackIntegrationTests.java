@@ -142,6 +142,8 @@ class JwtAttackIntegrationTests extends IntegrationTest {
         attacks.add(unauthorized("expired ten minutes ago", c -> trusted(c.claims()
                 .issueTime(Date.from(Instant.now().minus(Duration.ofHours(1))))
                 .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))))));
+        attacks.add(unauthorized("no expiry at all (it would be valid, and remembered, forever)",
+                c -> trusted(c.claims().expirationTime(null))));
         attacks.add(unauthorized("not valid before ten minutes from now",
                 c -> trusted(c.claims().notBeforeTime(Date.from(Instant.now().plus(Duration.ofMinutes(10)))))));
         // not a JWT, or not where a bearer token goes

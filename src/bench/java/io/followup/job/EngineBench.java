@@ -51,12 +51,12 @@ class EngineBench {
     void drainWithOneTwoAndFourEngines() throws Exception {
         for (String count : System.getProperty("bench.engines", "1,2,4").split(",")) {
             int engines = Integer.parseInt(count.trim());
-            double rate = drainOurs(engines);
+            Drain drain = drainOurs(engines);
             if (engines == 1) {
-                oursOneEngine = rate;
+                oursOneEngine = drain.rate();
             }
             row("Drain %,d due jobs, followup-service, %d instance(s) x %d threads".formatted(JOBS, engines, DEFAULTS.concurrency()),
-                    "%,.0f jobs/s".formatted(rate));
+                    "%,.0f jobs/s; CPU per job %s".formatted(drain.rate(), drain.cpu()));
         }
     }
 
@@ -86,6 +86,7 @@ class EngineBench {
                     .pollingInterval(DEFAULTS.pollInterval())
                     .pollUsingLockAndFetch(0.5, 1.0)
                     .build();
+            CpuMeter cpu = CpuMeter.of(jdbc).start();
             long start = System.nanoTime();
             scheduler.start();
             awaitCount(done, JOBS);
@@ -93,9 +94,10 @@ class EngineBench {
                 Thread.sleep(5);
             }
             double rate = JOBS / ((System.nanoTime() - start) / 1e9);
+            String perJob = cpu.perJob(JOBS);
             scheduler.stop();
             row("Drain %,d due jobs, db-scheduler 16.12 lock-and-fetch, 1 scheduler x %d threads".formatted(JOBS, DEFAULTS.concurrency()),
-                    "%,.0f jobs/s".formatted(rate));
+                    "%,.0f jobs/s; CPU per job %s".formatted(rate, perJob));
             row("Ratio followup-service / db-scheduler (1 instance each, same threads)", "**%.2fx**".formatted(oursOneEngine / rate));
         }
     }
@@ -138,7 +140,10 @@ class EngineBench {
         Files.writeString(file, table);
     }
 
-    private static double drainOurs(int engineCount) throws Exception {
+    private record Drain(double rate, String cpu) {
+    }
+
+    private static Drain drainOurs(int engineCount) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create("bench", 4)) {
             JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
             jdbc.update("""
@@ -148,6 +153,7 @@ class EngineBench {
             jdbc.execute("ANALYZE job");
             AtomicInteger done = new AtomicInteger();
             List<EngineInstance> engines = new ArrayList<>();
+            CpuMeter cpu = CpuMeter.of(jdbc).start();
             long start = System.nanoTime();
             try {
                 for (int i = 0; i < engineCount; i++) {
@@ -157,7 +163,9 @@ class EngineBench {
                 while (count(jdbc, "SELECT count(*) FROM job WHERE status <> 'succeeded'") > 0) {
                     Thread.sleep(5);
                 }
-                return JOBS / ((System.nanoTime() - start) / 1e9);
+                System.out.println("DEBUG " + jdbc.queryForMap("SELECT xact_commit, tup_updated, tup_fetched, tup_returned FROM pg_stat_database WHERE datname = current_database()")
+                        + " " + jdbc.queryForMap("SELECT n_tup_upd, n_tup_hot_upd, autovacuum_count, autoanalyze_count, vacuum_count FROM pg_stat_user_tables WHERE relname = 'job'"));
+                return new Drain(JOBS / ((System.nanoTime() - start) / 1e9), cpu.perJob(JOBS));
             }
             finally {
                 engines.forEach(EngineInstance::close);
@@ -217,7 +225,7 @@ class EngineBench {
                 if (claimed != 200) {
                     throw new IllegalStateException("claimed " + claimed);
                 }
-                jdbc.update("UPDATE job SET status = 'succeeded', finished_at = now() WHERE status = 'running'");
+                jdbc.update("UPDATE job SET status = 'succeeded', finished_at = now(), lease_owner = NULL, lease_expires_at = NULL WHERE status = 'running'");
                 if (round >= 5) {
                     times.add(millis);
                 }

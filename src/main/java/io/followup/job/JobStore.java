@@ -21,17 +21,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JobStore {
 
+    /*
+     * Plan-proof by construction: the statements are prepared once per connection and PostgreSQL then
+     * plans them without their parameter values. The claimed IDs come as an array from an InitPlan, so
+     * the update reads them by primary key (with "WHERE id IN (subquery)" the generic plan hashes the
+     * subquery and scans the whole table for every claim); writes after the claim find a job by ID and
+     * lease owner only, which is set exactly while a job runs (see the check constraint in V6), so no
+     * plan can scan every running job through the lease index instead of using the primary key.
+     */
     private static final String CLAIM = """
             UPDATE job SET status = 'running', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, started_at = ?
-            WHERE id IN (
+            WHERE id = ANY (ARRAY (
                 SELECT id FROM job WHERE status = 'pending' AND run_at <= ?
-                ORDER BY run_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+                ORDER BY run_at, id LIMIT ? FOR UPDATE SKIP LOCKED))
             RETURNING id, kind, payload::text AS payload, run_at, attempts, max_attempts
             """;
 
     private static final String SUCCEED_ALL = """
             UPDATE job SET status = 'succeeded', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL
-            WHERE id = ANY (?) AND status = 'running' AND lease_owner = ?
+            WHERE id = ANY (?) AND lease_owner = ?
             RETURNING id
             """;
 
@@ -67,14 +75,14 @@ class JobStore {
     boolean retry(long id, String owner, Instant runAt, String error) {
         return jdbc.update("""
                 UPDATE job SET status = 'pending', run_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?
-                WHERE id = ? AND status = 'running' AND lease_owner = ?
+                WHERE id = ? AND lease_owner = ?
                 """, ts(runAt), truncate(error), id, owner) == 1;
     }
 
     boolean fail(long id, String owner, Instant now, String error) {
         return jdbc.update("""
                 UPDATE job SET status = 'failed', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?
-                WHERE id = ? AND status = 'running' AND lease_owner = ?
+                WHERE id = ? AND lease_owner = ?
                 """, ts(now), truncate(error), id, owner) == 1;
     }
 

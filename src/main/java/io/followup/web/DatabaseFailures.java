@@ -32,9 +32,10 @@ final class DatabaseFailures {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
                 return true;
             }
-            if (cause instanceof TransactionException && cause.getCause() instanceof SQLException) {
-                // The connection refused the rollback or commit itself: the pool closed it after it broke, and the
-                // failure that broke it was replaced by this one on the way out of the transaction.
+            if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql && sql.getSQLState() == null) {
+                // The connection refused the rollback or commit itself, with no word from PostgreSQL (which always sends
+                // a SQLSTATE): the pool closed it after it broke, and the failure that broke it was replaced by this one
+                // on the way out of the transaction.
                 return true;
             }
         }

@@ -39,5 +39,7 @@ class DatabaseFailuresTests {
         assertThat(DatabaseFailures.isUnavailable(new DataIntegrityViolationException("duplicate key",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(new JpaSystemException(new TransactionException("no transaction in progress")))).isFalse();
+        assertThat(DatabaseFailures.isUnavailable(new JpaSystemException(new TransactionException("Unable to commit against JDBC Connection",
+                new SQLException("could not serialize access", "40001"))))).isFalse();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +41,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** What a client is told to wait when the database is unreachable: about one pool connection timeout. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException ex, HttpServletRequest request) {
@@ -120,14 +124,21 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class})
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
     ResponseEntity<Object> databaseDown(Exception ex, HttpServletRequest request) {
         log.warn("Database unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
-        return error(request, HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable; retry shortly", Map.of());
+        ResponseEntity<Object> response = error(request, HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable; retry shortly",
+                Map.of());
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+        if (DatabaseFailures.isUnavailable(ex)) {
+            // Lost connections also surface wrapped (a failed commit, a Hibernate exception): still a 503.
+            return databaseDown(ex, request);
+        }
         log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), ex);
         return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", Map.of());
     }

@@ -163,8 +163,6 @@ class EngineBench {
                 while (count(jdbc, "SELECT count(*) FROM job WHERE status <> 'succeeded'") > 0) {
                     Thread.sleep(5);
                 }
-                System.out.println("DEBUG " + jdbc.queryForMap("SELECT xact_commit, tup_updated, tup_fetched, tup_returned FROM pg_stat_database WHERE datname = current_database()")
-                        + " " + jdbc.queryForMap("SELECT n_tup_upd, n_tup_hot_upd, autovacuum_count, autoanalyze_count, vacuum_count FROM pg_stat_user_tables WHERE relname = 'job'"));
                 return new Drain(JOBS / ((System.nanoTime() - start) / 1e9), cpu.perJob(JOBS));
             }
             finally {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -120,11 +121,16 @@ public class JobPoller implements SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
-        int reaped = store.reapExpiredLeases(now);
-        if (reaped > 0) {
-            log.warn("Took back {} job(s) whose lease expired", reaped);
+        try {
+            int reaped = store.reapExpiredLeases(now);
+            if (reaped > 0) {
+                log.warn("Took back {} job(s) whose lease expired", reaped);
+            }
+            metrics.queueDepth(store.countDue(now));
         }
-        metrics.queueDepth(store.countDue(now));
+        catch (DataAccessException ex) {
+            log.warn("Lease check failed, trying again in {}: {}", settings.leaseCheckInterval(), ex.toString());
+        }
     }
 
     private void runAndRecord(ClaimedJob job) {

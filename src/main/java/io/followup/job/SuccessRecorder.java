@@ -14,13 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records succeeded jobs in bulk: workers hand them over and one thread marks everything waiting
- * with a single UPDATE, instead of a round trip per job. A success not yet recorded when the instance
- * dies is run again after its lease (at-least-once, as for any crash).
+ * with a single UPDATE, instead of a round trip per job. When the database cannot be reached the batch
+ * is kept and tried again with growing pauses (the lease owner check keeps a late write harmless). A
+ * success not yet recorded when the instance dies is run again after its lease (at-least-once, as for
+ * any crash).
  */
 final class SuccessRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(SuccessRecorder.class);
     private static final int MAX_BATCH = 1_000;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final JobStore store;
     private final JobMetrics metrics;
@@ -64,16 +67,30 @@ final class SuccessRecorder {
     }
 
     private void recordUntilClosed() {
-        while (open || !succeeded.isEmpty()) {
+        List<ClaimedJob> batch = new ArrayList<>();
+        long backoffMillis = 0;
+        while (open || !succeeded.isEmpty() || !batch.isEmpty()) {
             try {
-                ClaimedJob first = succeeded.poll(20, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (batch.isEmpty()) {
+                    ClaimedJob first = succeeded.poll(20, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                }
+                succeeded.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
+                if (record(batch)) {
+                    batch = new ArrayList<>();
+                    backoffMillis = 0;
                     continue;
                 }
-                List<ClaimedJob> batch = new ArrayList<>();
-                batch.add(first);
-                succeeded.drainTo(batch, MAX_BATCH - 1);
-                record(batch);
+                if (!open) {
+                    // Shutting down with the database away: the leases expire and these jobs run again.
+                    return;
+                }
+                // Keep the batch and try again: a short outage should not make finished jobs run twice.
+                backoffMillis = Math.min(Math.max(2 * backoffMillis, 100), MAX_BACKOFF_MILLIS);
+                Thread.sleep(backoffMillis);
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -82,21 +99,24 @@ final class SuccessRecorder {
         }
     }
 
-    private void record(List<ClaimedJob> batch) {
+    /** Records a batch; false if the database could not be reached (nothing was recorded). */
+    private boolean record(List<ClaimedJob> batch) {
+        Set<Long> recorded;
         try {
-            Set<Long> recorded = new HashSet<>(store.succeedAll(batch.stream().map(ClaimedJob::id).toList(), owner, clock.instant()));
-            for (ClaimedJob job : batch) {
-                if (recorded.contains(job.id())) {
-                    metrics.succeeded(job.kind());
-                }
-                else {
-                    log.warn("Job {} finished after its lease was lost; the outcome of the newer run stands", job.id());
-                }
-            }
+            recorded = new HashSet<>(store.succeedAll(batch.stream().map(ClaimedJob::id).toList(), owner, clock.instant()));
         }
         catch (RuntimeException ex) {
-            // Database unreachable: the leases expire and these jobs run again.
-            log.error("Could not record {} succeeded job(s)", batch.size(), ex);
+            log.warn("Could not record {} succeeded job(s), will try again: {}", batch.size(), ex.toString());
+            return false;
         }
+        for (ClaimedJob job : batch) {
+            if (recorded.contains(job.id())) {
+                metrics.succeeded(job.kind());
+            }
+            else {
+                log.warn("Job {} finished after its lease was lost; the outcome of the newer run stands", job.id());
+            }
+        }
+        return true;
     }
 }

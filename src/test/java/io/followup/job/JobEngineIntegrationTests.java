@@ -493,6 +493,33 @@ class JobEngineIntegrationTests {
     }
 
     @Test
+    void successesThatCannotBeRecordedAreKeptAndRecordedOnceTheDatabaseAnswersAgain() {
+        MutableClock clock = new MutableClock(T0);
+        JobSettings settings = TestJobSettings.defaults().concurrency(4).build();
+        enqueueDue(queue(settings, clock), "work", 20, T0);
+        AtomicInteger refusals = new AtomicInteger(3);
+        JobStore flaky = new JobStore(jdbc) {
+            @Override
+            List<Long> succeedAll(List<Long> ids, String owner, Instant now) {
+                if (refusals.getAndDecrement() > 0) {
+                    throw new org.springframework.dao.DataAccessResourceFailureException("connection refused");
+                }
+                return super.succeedAll(ids, owner, now);
+            }
+        };
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        TestHandler work = new TestHandler("work", job -> { });
+        JobPoller poller = startPoller(flaky, settings, clock, metrics, work);
+
+        poller.poll();
+
+        Eventually.until("every success recorded after the refusals", () -> countWhere("status = 'succeeded'") == 20, () -> { });
+        assertThat(refusals.get()).as("the database refused three times").isNegative();
+        assertThat(work.runs.values()).as("each job ran once").allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
+        assertThat(count(metrics, "followup.jobs.succeeded", "work")).isEqualTo(20);
+    }
+
+    @Test
     void fastJobsAreClaimedInFullBatchesOnceTheirRunTimeIsKnown() {
         MutableClock clock = new MutableClock(T0);
         JobSettings settings = TestJobSettings.defaults().concurrency(4).batchSize(200).build();

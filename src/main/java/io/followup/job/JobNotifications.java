@@ -1,13 +1,16 @@
 package io.followup.job;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tells every instance's poll loop about jobs enqueued due before its next poll, through PostgreSQL
  * LISTEN/NOTIFY on channel {@value #CHANNEL}. The payload is the due time in epoch milliseconds. One
- * connection per instance listens; when it breaks the listener reconnects after a pause, and until
+ * connection per instance, outside the pool, listens; when it breaks the listener reconnects after a pause, and until
  * then the regular poll picks the jobs up. Turned off with {@code followup.jobs.listen-notify=false} (for
  * example behind a transaction-pooling PgBouncer, where LISTEN does not work).
  */
@@ -58,7 +61,7 @@ class JobNotifications implements SmartLifecycle {
 
     private void listenUntilStopped() {
         while (thread == Thread.currentThread()) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = listeningConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
@@ -85,6 +88,29 @@ class JobNotifications implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * A connection of its own, outside the pool, when the pool says how to open one: listening holds
+     * it for good, and the pool's connections are for work. Otherwise one borrowed from the pool.
+     */
+    private Connection listeningConnection() throws SQLException {
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+            if (pool.getJdbcUrl() != null) {
+                Properties properties = new Properties();
+                properties.putAll(pool.getDataSourceProperties());
+                if (pool.getUsername() != null) {
+                    properties.setProperty("user", pool.getUsername());
+                }
+                if (pool.getPassword() != null) {
+                    properties.setProperty("password", pool.getPassword());
+                }
+                properties.setProperty("ApplicationName", "followup-job-notifications");
+                return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+            }
+        }
+        return dataSource.getConnection();
     }
 
     private void wake(String payload) {

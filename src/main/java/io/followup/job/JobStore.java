@@ -26,7 +26,7 @@ class JobStore {
      * plans them without their parameter values. The claimed IDs come as an array from an InitPlan, so
      * the update reads them by primary key (with "WHERE id IN (subquery)" the generic plan hashes the
      * subquery and scans the whole table for every claim); writes after the claim find a job by ID and
-     * lease owner only, which is set exactly while a job runs (see the check constraint in V6), so no
+     * lease owner only, which is set exactly while a job runs (see the check constraint in V7), so no
      * plan can scan every running job through the lease index instead of using the primary key.
      */
     private static final String CLAIM = """

@@ -89,23 +89,28 @@ measure() {
   local s0 p0 m0 s1 p1 m1
   s0=$(ticks_service); p0=$(ticks_postgres); m0=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
   /usr/bin/time -f "%U %S" -o "$OUT/$name.time" "$@" > "$OUT/$name.txt" 2>&1
+  sleep 1 # the postmaster reaps the backends of pgbench's closed connections, adding their CPU to its own
   s1=$(ticks_service); p1=$(ticks_postgres); m1=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
   awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v m=$((m1 - m0)) -v t="$(getconf CLK_TCK)" \
     '{ printf "%.2f %.2f %.2f %.2f\n", s / t, p / t, $1 + $2, m / t }' "$OUT/$name.time" > "$OUT/$name.cpu"
 }
 POST_URL="$BASE_URL/external-api/v1/followups"
 
-# Warm-up until the JIT has compiled the request paths: its queue drained (at most WARMUP_MAX
-# seconds). A fixed time is not enough: on 2 busy cores the one C2 thread took over 5 minutes to
-# drain 2,000 queued methods, and until then POST ran at a tenth of its warm rate.
+# Warm-up until the JIT has compiled the request paths: a 13-second round of POST and GET that
+# compiles fewer than 20 methods (at most WARMUP_MAX seconds). A fixed time is not enough: on 2 busy
+# cores the one C2 thread took over 5 minutes to drain 2,000 queued methods, and until then POST ran
+# at a tenth of its warm rate; the queue alone misleads too, as it fills in waves.
 WARMUP_MAX=${WARMUP_MAX:-600}
+compiles() { jcmd "$SERVICE" PerfCounter.print 2> /dev/null | grep -Eo 'sun.ci.totalCompiles=[0-9]+' | cut -d= -f2; }
 warm_start=$SECONDS
+before=$(compiles)
 while :; do
   wrk -t2 -c16 -d10s -s "$OUT/post-followup.lua" "$POST_URL" > /dev/null
   wrk -t2 -c16 -d3s -s "$OUT/get-config.lua" "$BASE_URL/backend/followup/configs/$CONFIG_ID" > /dev/null
-  queued=$(jcmd "$SERVICE" Compiler.queue 2> /dev/null | grep -c '^ *[0-9]' || true)
-  [ "$queued" -le 5 ] && [ $((SECONDS - warm_start)) -ge 30 ] && break
-  [ $((SECONDS - warm_start)) -ge "$WARMUP_MAX" ] && { echo "warm-up: $queued methods still queued for the JIT after ${WARMUP_MAX}s"; break; }
+  after=$(compiles)
+  [ $((after - before)) -lt 20 ] && break
+  [ $((SECONDS - warm_start)) -ge "$WARMUP_MAX" ] && { echo "warm-up: the JIT still compiles after ${WARMUP_MAX}s"; break; }
+  before=$after
 done
 WARMUP_SECONDS=$((SECONDS - warm_start))
 
@@ -152,5 +157,5 @@ done
   echo
   echo "GET /backend/followup/configs/{id} at concurrency $GET_C: $(rate "$get") req/s, p50 $(pct "$get" 50), p99 $(pct "$get" 99); CPU ms per GET: service / PostgreSQL / wrk $(cpu_ms "$get" "$(count "$get")")."
   echo "Service memory after the runs: RSS $RSS_MB MB; heap $HEAP."
-  echo "Warm-up ${WARMUP_SECONDS}s (until the JIT queue drained). Each run $DURATION; $(nproc) cores shared by wrk or pgbench, PostgreSQL and the service (and anything else running; see machine busy); $(java -version 2>&1 | head -1); $(date -u +%FT%TZ)."
+  echo "Warm-up ${WARMUP_SECONDS}s (until a round compiled fewer than 20 methods). Each run $DURATION; $(nproc) cores shared by wrk or pgbench, PostgreSQL and the service (and anything else running; see machine busy); $(java -version 2>&1 | head -1); $(date -u +%FT%TZ)."
 } | tee "$OUT/http-results.md"

@@ -1,32 +1,49 @@
 #!/usr/bin/env bash
-# HTTP benchmark, side by side in one run: POST /external-api/v1/followups and
-# GET /backend/followup/configs/{id} under wrk at a fixed concurrency, the raw PostgreSQL rate of the
-# same insert through pgbench at the same concurrency, and the service's memory afterwards.
+# HTTP benchmark, side by side in one run: POST /external-api/v1/followups under wrk and the raw
+# PostgreSQL rate of the same insert through pgbench, at each concurrency of a sweep (each POST run
+# followed at once by its pgbench run, so both see the same machine); GET /backend/followup/configs/{id}
+# at one concurrency; the CPU seconds that the service, PostgreSQL and the load generator spent per
+# request; and the service's memory afterwards.
 # Needs wrk and pgbench (Debian: apt-get install wrk postgresql-client). Usage: bench/http.sh
-# Settings: CONCURRENCY (16), DURATION (20s), PORT (8089). Results: target/bench/http-results.md
-# The service runs with the full JIT (optimizedLaunch=false): the launcher's default trades peak speed for start-up.
+# Settings: CONCURRENCY ("4 8 16 32", a list), DURATION (15s per run), PORT (8089), WARMUP_MAX (600 s),
+# PROFILE (unset; a concurrency, e.g. 16: record JFR during that POST run into target/bench/post.jfr).
+# Results: target/bench/http-results.md
+# The service runs with the full JIT (optimizedLaunch=false): the launcher's default, C1 only, trades
+# peak speed for start-up and made the service look several times slower than it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CONCURRENCY=${CONCURRENCY:-16}
-DURATION=${DURATION:-20s}
+CONCURRENCY=${CONCURRENCY:-4 8 16 32}
+DURATION=${DURATION:-15s}
 PORT=${PORT:-8089}
+PROFILE=${PROFILE:-}
 OUT=target/bench
 mkdir -p "$OUT"
-for tool in wrk pgbench curl; do
-  command -v "$tool" > /dev/null || { echo "bench/http.sh needs $tool (apt-get install wrk postgresql-client curl)"; exit 1; }
+for tool in wrk pgbench psql curl ss; do
+  command -v "$tool" > /dev/null || { echo "bench/http.sh needs $tool (apt-get install wrk postgresql-client curl iproute2)"; exit 1; }
 done
 
 export FOLLOWUP_LOCAL_DIR="$PWD/$OUT/http-local"
 rm -rf "$FOLLOWUP_LOCAL_DIR"
-PORT=$PORT ./mvnw -q spring-boot:test-run -Dspring-boot.run.optimizedLaunch=false > "$OUT/http-service.log" 2>&1 &
+JVM_ARGS=""
+[ -n "$PROFILE" ] && JVM_ARGS="-XX:FlightRecorderOptions:stackdepth=512"
+PORT=$PORT ./mvnw -q spring-boot:test-run -Dspring-boot.test-run.optimizedLaunch=false \
+  "-Dspring-boot.test-run.jvmArguments=$JVM_ARGS" > "$OUT/http-service.log" 2>&1 &
 LAUNCHER=$!
-cleanup() { pkill -f LocalFollowupServiceApplication || true; wait "$LAUNCHER" 2> /dev/null || true; }
+SERVICE=""
+# Only the processes this script started: other builds and benchmarks may share the machine.
+cleanup() {
+  [ -n "$SERVICE" ] && kill "$SERVICE" 2> /dev/null || true
+  wait "$LAUNCHER" 2> /dev/null || true
+}
 trap cleanup EXIT
 for _ in $(seq 300); do [ -f "$FOLLOWUP_LOCAL_DIR/tokens.env" ] && break; sleep 1; done
+SERVICE=$(ss -Hltnp "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+[ -n "$SERVICE" ] || { echo "the service did not start; see $OUT/http-service.log"; exit 1; }
 # shellcheck disable=SC1091
 source "$FOLLOWUP_LOCAL_DIR/tokens.env"
-PGPORT=$(grep -o 'jdbc:postgresql://localhost:[0-9]*' "$OUT/http-service.log" | head -1 | sed 's/.*://')
+PGPORT=$(grep -a -o 'jdbc:postgresql://localhost:[0-9]*' "$OUT/http-service.log" | head -1 | sed 's/.*://')
 PGURL="postgresql://postgres:postgres@localhost:$PGPORT/postgres"
+POSTMASTER=$(head -1 "$FOLLOWUP_LOCAL_DIR/postgres/postmaster.pid")
 
 DEBT_ID=$(curl -sf -X POST "$BASE_URL/external-api/v1/debts" -H "Authorization: Bearer $EXTERNAL_TOKEN" \
   -H 'Content-Type: application/json' \
@@ -54,30 +71,91 @@ VALUES ('demo-company', $INTERNAL_DEBT, 'CALL', 'SCHEDULED', '2024-01-25T10:00:0
         'Customer previously expressed interest in monthly payment schedule', false, now(), now(), now());
 SQL
 
-# Warm-up, then the measured runs.
-wrk -t2 -c"$CONCURRENCY" -d5s -s "$OUT/post-followup.lua" "$BASE_URL/external-api/v1/followups" > /dev/null
-wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$OUT/post-followup.lua" "$BASE_URL/external-api/v1/followups" > "$OUT/wrk-post.txt"
-wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$OUT/get-config.lua" "$BASE_URL/backend/followup/configs/$CONFIG_ID" > "$OUT/wrk-get.txt"
-pgbench -n -c "$CONCURRENCY" -j 2 -T "${DURATION%s}" -f "$OUT/insert-followup.sql" "$PGURL" > "$OUT/pgbench.txt" 2>&1
+# CPU time (clock ticks) of the service JVM, and of PostgreSQL: the postmaster, its live backends, and
+# the backends that already exited (counted in the postmaster's children times).
+ticks_service() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
+ticks_postgres() {
+  local sum child
+  sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$POSTMASTER/stat")
+  for child in $(pgrep -P "$POSTMASTER"); do
+    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$child/stat" 2> /dev/null || echo 0)))
+  done
+  echo "$sum"
+}
+# measure NAME COMMAND...: runs the load generator, keeping its output in $OUT/NAME.txt and, in
+# $OUT/NAME.cpu, the CPU seconds of service, PostgreSQL and load generator, and of the whole machine.
+measure() {
+  local name=$1; shift
+  local s0 p0 m0 s1 p1 m1
+  s0=$(ticks_service); p0=$(ticks_postgres); m0=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  /usr/bin/time -f "%U %S" -o "$OUT/$name.time" "$@" > "$OUT/$name.txt" 2>&1
+  sleep 1 # the postmaster reaps the backends of pgbench's closed connections, adding their CPU to its own
+  s1=$(ticks_service); p1=$(ticks_postgres); m1=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v m=$((m1 - m0)) -v t="$(getconf CLK_TCK)" \
+    '{ printf "%.2f %.2f %.2f %.2f\n", s / t, p / t, $1 + $2, m / t }' "$OUT/$name.time" > "$OUT/$name.cpu"
+}
+POST_URL="$BASE_URL/external-api/v1/followups"
 
-PID=$(pgrep -f LocalFollowupServiceApplication | head -1)
-RSS_MB=$(( $(ps -o rss= -p "$PID") / 1024 ))
-HEAP=$(jcmd "$PID" GC.heap_info 2> /dev/null | grep -Eo 'total [0-9]+K, used [0-9]+K' | head -1)
+# Warm-up until the JIT has compiled the request paths: a 13-second round of POST and GET that
+# compiles fewer than 20 methods (at most WARMUP_MAX seconds). A fixed time is not enough: on 2 busy
+# cores the one C2 thread took over 5 minutes to drain 2,000 queued methods, and until then POST ran
+# at a tenth of its warm rate; the queue alone misleads too, as it fills in waves.
+WARMUP_MAX=${WARMUP_MAX:-600}
+compiles() { jcmd "$SERVICE" PerfCounter.print 2> /dev/null | grep -Eo 'sun.ci.totalCompiles=[0-9]+' | cut -d= -f2; }
+warm_start=$SECONDS
+before=$(compiles)
+while :; do
+  wrk -t2 -c16 -d10s -s "$OUT/post-followup.lua" "$POST_URL" > /dev/null
+  wrk -t2 -c16 -d3s -s "$OUT/get-config.lua" "$BASE_URL/backend/followup/configs/$CONFIG_ID" > /dev/null
+  after=$(compiles)
+  [ $((after - before)) -lt 20 ] && break
+  [ $((SECONDS - warm_start)) -ge "$WARMUP_MAX" ] && { echo "warm-up: the JIT still compiles after ${WARMUP_MAX}s"; break; }
+  before=$after
+done
+WARMUP_SECONDS=$((SECONDS - warm_start))
 
-rate() { grep 'Requests/sec' "$1" | awk '{printf "%d", $2}'; }
-pct() { grep -E "^ +$2%" "$1" | awk '{print $2}'; }
-errors() { grep -Eo 'Non-2xx or 3xx responses: [0-9]+' "$1" | awk '{print $NF}' || true; }
-POST_RPS=$(rate "$OUT/wrk-post.txt"); GET_RPS=$(rate "$OUT/wrk-get.txt")
-RAW_TPS=$(grep -Eo 'tps = [0-9.]+' "$OUT/pgbench.txt" | head -1 | awk '{printf "%d", $3}')
-RATIO=$(awk -v a="$POST_RPS" -v b="$RAW_TPS" 'BEGIN { printf "%.2f", a / b }')
+for c in $CONCURRENCY; do
+  if [ "$c" = "$PROFILE" ]; then
+    jcmd "$SERVICE" JFR.start name=post settings=profile filename="$PWD/$OUT/post.jfr" > /dev/null
+  fi
+  measure "wrk-post-$c" wrk -t2 -c"$c" -d"$DURATION" --latency -s "$OUT/post-followup.lua" "$POST_URL"
+  if [ "$c" = "$PROFILE" ]; then
+    jcmd "$SERVICE" JFR.stop name=post > /dev/null
+  fi
+  measure "pgbench-$c" pgbench -n -c "$c" -j 2 -T "${DURATION%s}" -f "$OUT/insert-followup.sql" "$PGURL"
+done
+GET_C=$(echo "$CONCURRENCY" | awk '{print ($0 ~ /(^| )16( |$)/) ? 16 : $1}')
+measure "wrk-get-$GET_C" wrk -t2 -c"$GET_C" -d"$DURATION" --latency -s "$OUT/get-config.lua" "$BASE_URL/backend/followup/configs/$CONFIG_ID"
+
+RSS_MB=$(( $(ps -o rss= -p "$SERVICE") / 1024 ))
+HEAP=$(jcmd "$SERVICE" GC.heap_info 2> /dev/null | grep -Eo 'total [0-9]+K, used [0-9]+K' | head -1)
+
+rate() { grep 'Requests/sec' "$OUT/$1.txt" | awk '{printf "%d", $2}'; }
+count() { grep -Eo '[0-9]+ requests in' "$OUT/$1.txt" | awk '{print $1}'; }
+pct() { grep -E "^ +$2%" "$OUT/$1.txt" | awk '{print $2}'; }
+non2xx() { grep -Eo 'Non-2xx or 3xx responses: [0-9]+' "$OUT/$1.txt" | awk '{n = $NF} END {print n + 0}'; }
+tps() { grep -Eo 'tps = [0-9.]+' "$OUT/$1.txt" | head -1 | awk '{printf "%d", $3}'; }
+txs() { grep -Eo 'actually processed: [0-9]+' "$OUT/$1.txt" | awk '{print $NF}'; }
+busy() { awk -v d="${DURATION%s}" -v cores="$(nproc)" '{ printf "%d%%", 100 * $4 / (d * cores) }' "$OUT/$1.cpu"; }
+# cpu_ms NAME N: CPU milliseconds per request of service / PostgreSQL / load generator; busy NAME: the machine's busy share
+cpu_ms() { awk -v n="$2" '{ printf "%.3f / %.3f / %.3f", 1000 * $1 / n, 1000 * $2 / n, 1000 * $3 / n }' "$OUT/$1.cpu"; }
+
+PEAK=""; PEAK_RPS=0
+for c in $CONCURRENCY; do
+  r=$(rate "wrk-post-$c"); if [ "$r" -gt "$PEAK_RPS" ]; then PEAK_RPS=$r; PEAK=$c; fi
+done
 {
-  echo "| measurement (concurrency $CONCURRENCY, $DURATION) | result |"
-  echo "| --- | --- |"
-  echo "| POST /external-api/v1/followups | $POST_RPS req/s, p50 $(pct "$OUT/wrk-post.txt" 50), p99 $(pct "$OUT/wrk-post.txt" 99), non-2xx: $(errors "$OUT/wrk-post.txt")${POST_NON2XX:-0} |"
-  echo "| GET /backend/followup/configs/{id} | $GET_RPS req/s, p50 $(pct "$OUT/wrk-get.txt" 50), p99 $(pct "$OUT/wrk-get.txt" 99) |"
-  echo "| Raw PostgreSQL, the same insert via pgbench | $RAW_TPS tx/s |"
-  echo "| Ratio service create / raw insert | **$RATIO** |"
-  echo "| Service memory after the runs | RSS $RSS_MB MB; heap $HEAP |"
+  echo "| concurrency | POST /external-api/v1/followups | p50 / p99 | non-2xx | pgbench, same insert | ratio | CPU ms per POST: service / PostgreSQL / wrk | CPU ms per pgbench tx: service / PostgreSQL / pgbench | machine busy (POST / pgbench) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  for c in $CONCURRENCY; do
+    post="wrk-post-$c"; raw="pgbench-$c"
+    ratio=$(awk -v a="$(rate "$post")" -v b="$(tps "$raw")" 'BEGIN { printf "%.2f", a / b }')
+    mark=""; [ "$c" = "$PEAK" ] && mark=" (peak)"
+    echo "| $c$mark | $(rate "$post") req/s | $(pct "$post" 50) / $(pct "$post" 99) | $(non2xx "$post") | $(tps "$raw") tx/s | **$ratio** | $(cpu_ms "$post" "$(count "$post")") | $(cpu_ms "$raw" "$(txs "$raw")") | $(busy "$post") / $(busy "$raw") |"
+  done
+  get="wrk-get-$GET_C"
   echo
-  echo "$(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%FT%TZ)"
+  echo "GET /backend/followup/configs/{id} at concurrency $GET_C: $(rate "$get") req/s, p50 $(pct "$get" 50), p99 $(pct "$get" 99); CPU ms per GET: service / PostgreSQL / wrk $(cpu_ms "$get" "$(count "$get")")."
+  echo "Service memory after the runs: RSS $RSS_MB MB; heap $HEAP."
+  echo "Warm-up ${WARMUP_SECONDS}s (until a round compiled fewer than 20 methods). Each run $DURATION; $(nproc) cores shared by wrk or pgbench, PostgreSQL and the service (and anything else running; see machine busy); $(java -version 2>&1 | head -1); $(date -u +%FT%TZ)."
 } | tee "$OUT/http-results.md"

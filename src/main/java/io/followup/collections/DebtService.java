@@ -91,7 +91,13 @@ public class DebtService {
     /** The internal key of one of the company's debts, if {@code publicId} names one. */
     @Transactional(readOnly = true)
     public Optional<Long> ownedDebtId(String companyId, String publicId) {
-        return ids.decode(IdType.DEBT, publicId).filter(id -> debts.existsByIdAndCompanyId(id, companyId));
+        return ids.decode(IdType.DEBT, publicId).filter(id -> owns(companyId, id));
+    }
+
+    /** Whether the debt with this internal key is the company's. */
+    @Transactional(readOnly = true)
+    public boolean owns(String companyId, long debtId) {
+        return debts.existsByIdAndCompanyId(debtId, companyId);
     }
 
     private static void checkAmount(BigDecimal amount, Map<String, String> errors) {

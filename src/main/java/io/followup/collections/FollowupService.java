@@ -11,6 +11,8 @@ import io.followup.web.IsoTimes;
 import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
 import io.followup.web.InvalidRequestException;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class FollowupService {
 
     static final String INVALID_DEBT = "Invalid debt ID. It must be a valid encrypted debt ID that belongs to your company";
+    private static final String DEBT_OF_COMPANY_CONSTRAINT = "fk_debt_followup_debt_company";
 
     private final DebtFollowupRepository followups;
     private final DebtService debts;
@@ -35,6 +38,10 @@ public class FollowupService {
         this.clock = clock;
     }
 
+    /**
+     * Creates a follow-up. That the debt is the company's own is checked by the insert itself (a
+     * foreign key on debt and company), so a valid request costs one statement, not a lookup first.
+     */
     public DebtFollowup create(String companyId, FollowupRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long debtId = null;
@@ -42,16 +49,35 @@ public class FollowupService {
             errors.put("debt_id", "Debt ID is required");
         }
         else {
-            debtId = debts.ownedDebtId(companyId, request.debtId()).orElse(null);
+            debtId = ids.decode(IdType.DEBT, request.debtId()).orElse(null);
             if (debtId == null) {
                 errors.put("debt_id", INVALID_DEBT);
             }
         }
         FollowupChanges values = FollowupRequestValidator.check(request, true, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new InvalidRequestException(withForeignDebt(companyId, debtId, errors));
         }
-        return followups.saveAndFlush(new DebtFollowup(companyId, debtId, values, now()));
+        try {
+            return followups.saveAndFlush(new DebtFollowup(companyId, debtId, values, now()));
+        }
+        catch (DataIntegrityViolationException ex) {
+            if (String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage()).contains(DEBT_OF_COMPANY_CONSTRAINT)) {
+                throw new InvalidRequestException(Map.of("debt_id", INVALID_DEBT));
+            }
+            throw ex;
+        }
+    }
+
+    /** A refused request names a debt of another company too, first, as it would if the rest were right. */
+    private Map<String, String> withForeignDebt(String companyId, Long debtId, Map<String, String> errors) {
+        if (debtId == null || debts.owns(companyId, debtId)) {
+            return errors;
+        }
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("debt_id", INVALID_DEBT);
+        all.putAll(errors);
+        return all;
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -538,7 +539,10 @@ class JobEngineIntegrationTests {
         Eventually.until("all jobs ran", () -> countWhere("status = 'succeeded'") == 2_000, poller::poll);
 
         assertThat(claimSizes.get(0)).as("nothing known yet: one queued job per worker").isEqualTo(8);
-        assertThat(claimSizes).as("no-op jobs: a full batch queued ahead").contains(200);
+        // One job queued per worker would take at least 2,000 / 8 = 250 claims; queueing a batch, refilled
+        // when half of it is taken, takes about 2,000 / 100.
+        assertThat(Collections.max(claimSizes)).as("no-op jobs: up to a batch queued ahead").isGreaterThanOrEqualTo(100);
+        assertThat(claimSizes).as("few, large claims").hasSizeLessThan(40);
         assertThat(claimSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2_000);
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,8 @@ public class JobPoller implements SmartLifecycle {
     private final RetryPolicy retries;
     private final String owner;
     private final WorkSlots slots = new WorkSlots();
+    /** Held while a claim runs and its jobs are handed to workers; stop() waits for it. */
+    private final ReentrantLock claiming = new ReentrantLock();
     /** Moving average of how long a handler runs, in nanoseconds; 0 until a job has run. */
     private volatile double averageRunNanos;
     private final SuccessRecorder successes;
@@ -77,18 +80,33 @@ public class JobPoller implements SmartLifecycle {
                 return;
             }
             List<ClaimedJob> batch;
-            Instant now = clock.instant();
+            claiming.lock();
             try {
-                batch = store.claim(owner, now, now.plus(settings.lease()), wanted);
+                if (!running) {
+                    slots.release(wanted);
+                    return;
+                }
+                Instant now = clock.instant();
+                try {
+                    batch = store.claim(owner, now, now.plus(settings.lease()), wanted);
+                }
+                catch (RuntimeException ex) {
+                    slots.release(wanted);
+                    throw ex;
+                }
+                metrics.claimed(batch.size());
+                if (!running) {
+                    // Stopped while claiming: stop() hands this batch back with the rest.
+                    slots.release(wanted);
+                    return;
+                }
+                slots.release(wanted - batch.size());
+                for (ClaimedJob job : batch) {
+                    workers.execute(() -> runAndRecord(job));
+                }
             }
-            catch (RuntimeException ex) {
-                slots.release(wanted);
-                throw ex;
-            }
-            slots.release(wanted - batch.size());
-            metrics.claimed(batch.size());
-            for (ClaimedJob job : batch) {
-                workers.execute(() -> runAndRecord(job));
+            finally {
+                claiming.unlock();
             }
             if (batch.size() < wanted) {
                 return;
@@ -214,6 +232,9 @@ public class JobPoller implements SmartLifecycle {
             return;
         }
         running = false;
+        // Let a claim in flight finish, so its jobs are running or handed back below, not left to their lease.
+        claiming.lock();
+        claiming.unlock();
         workers.shutdown();
         try {
             workers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);

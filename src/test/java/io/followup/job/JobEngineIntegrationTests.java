@@ -616,6 +616,41 @@ class JobEngineIntegrationTests {
 
     /** A handler that ignores the interrupt and finishes after its job was handed back. */
     @Test
+    void aClaimInFlightAtShutdownIsHandedBackNotLeftToItsLease() throws Exception {
+        MutableClock clock = new MutableClock(T0);
+        JobSettings settings = TestJobSettings.defaults().concurrency(4).build();
+        enqueueDue(queue(settings, clock), "work", 10, T0);
+        CountDownLatch claimStarted = new CountDownLatch(1);
+        CountDownLatch letClaimFinish = gate();
+        JobStore slowClaims = new JobStore(jdbc) {
+            @Override
+            List<ClaimedJob> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+                List<ClaimedJob> claimed = super.claim(owner, now, leaseUntil, limit);
+                claimStarted.countDown();
+                awaitIgnoringInterrupts(letClaimFinish);
+                return claimed;
+            }
+        };
+        TestHandler work = new TestHandler("work", job -> { });
+        JobPoller poller = startPoller(slowClaims, settings, clock, new SimpleMeterRegistry(), work);
+        Thread polling = new Thread(poller::poll);
+        polling.start();
+        assertThat(claimStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread stopping = new Thread(poller::stop);
+        stopping.start();
+        Thread.sleep(200);
+        assertThat(stopping.isAlive()).as("stop waits for the claim in flight").isTrue();
+        letClaimFinish.countDown();
+        stopping.join(10_000);
+        polling.join(10_000);
+
+        assertThat(work.runs).as("nothing ran after stop").isEmpty();
+        assertThat(countWhere("status = 'pending' AND attempts = 0 AND lease_owner IS NULL"))
+                .as("the batch claimed during shutdown was handed back at once").isEqualTo(10);
+    }
+
+        @Test
     void aHandlerThatFinishesAfterShutdownHandedItsJobBackCannotOverwriteTheNewRun() throws Exception {
         MutableClock clock = new MutableClock(T0);
         JobSettings settings = TestJobSettings.defaults().concurrency(3).shutdownTimeout(Duration.ofMillis(200)).build();

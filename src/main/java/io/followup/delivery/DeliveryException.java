@@ -9,20 +9,33 @@ import java.time.Duration;
 public class DeliveryException extends RuntimeException {
 
     private final boolean retryable;
+    private final boolean busy;
     private final Duration retryAfter;
 
-    private DeliveryException(String message, boolean retryable, Duration retryAfter, Throwable cause) {
+    private DeliveryException(String message, boolean retryable, boolean busy, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.retryable = retryable;
+        this.busy = busy;
         this.retryAfter = retryAfter;
     }
 
     public static DeliveryException retryable(String message, Duration retryAfter, Throwable cause) {
-        return new DeliveryException(message, true, retryAfter, cause);
+        return new DeliveryException(message, true, false, retryAfter, cause);
     }
 
     public static DeliveryException permanent(String message) {
-        return new DeliveryException(message, false, null, null);
+        return new DeliveryException(message, false, false, null, null);
+    }
+
+    /** Nothing was sent: this instance already has as many sends in flight to the provider as allowed. */
+    static DeliveryException busy(String provider, Duration retryAfter) {
+        return new DeliveryException(provider + " has as many sends in flight as allowed; trying again shortly",
+                true, true, retryAfter, null);
+    }
+
+    /** True when nothing was attempted (see {@link #busy}): not a failure of the step. */
+    public boolean isBusy() {
+        return busy;
     }
 
     public boolean isRetryable() {

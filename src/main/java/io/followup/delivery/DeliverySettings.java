@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param assistant the assistant service that turns AI steps into messages
  * @param gupshup Gupshup WhatsApp API, for channels identified by a Gupshup app ID
  * @param meta Meta WhatsApp Cloud API, for the channels listed under {@code meta.channels}
+ * @param maxConcurrentPerProvider most sends in flight at once to one provider (the assistant service,
+ *        Gupshup, Meta) on this instance; a step finding its provider full is put back for a moment
+ *        without using an attempt, so a provider that hangs cannot hold every worker
  */
 @Validated
 @ConfigurationProperties("followup.delivery")
@@ -29,7 +33,8 @@ public record DeliverySettings(
         @DefaultValue("10s") @NotNull Duration readTimeout,
         @DefaultValue @NotNull @Valid Assistant assistant,
         @DefaultValue @NotNull @Valid Gupshup gupshup,
-        @DefaultValue @NotNull @Valid Meta meta) {
+        @DefaultValue @NotNull @Valid Meta meta,
+        @DefaultValue("8") @Min(1) int maxConcurrentPerProvider) {
 
     /**
      * The assistant service endpoint.

@@ -25,6 +25,7 @@ public class HttpStepSender implements StepSender {
     private final AssistantWebhookSender assistant;
     private final GupshupTemplateSender gupshup;
     private final MetaTemplateSender meta;
+    private final ProviderBulkhead bulkhead;
 
     public HttpStepSender(RestClient.Builder restClientBuilder, DeliverySettings settings, Clock clock) {
         this.settings = settings;
@@ -37,11 +38,12 @@ public class HttpStepSender implements StepSender {
         this.assistant = new AssistantWebhookSender(http, settings.assistant(), clock);
         this.gupshup = new GupshupTemplateSender(http, settings.gupshup(), clock);
         this.meta = new MetaTemplateSender(http, settings.meta());
+        this.bulkhead = new ProviderBulkhead(settings.maxConcurrentPerProvider());
     }
 
     @Override
     public String sendAi(AiStepMessage message) {
-        String messageId = assistant.send(message);
+        String messageId = bulkhead.call("The assistant service", () -> assistant.send(message));
         log.debug("AI step {} of enrollment {} delivered to the assistant service", message.stepNumber(), message.enrollmentId());
         return messageId;
     }
@@ -66,8 +68,8 @@ public class HttpStepSender implements StepSender {
                 ? DEFAULT_LANGUAGE : message.templateLanguage();
 
         String messageId = metaChannel != null
-                ? meta.send(message, language, metaChannel, params, destination)
-                : gupshup.send(message, language, gupshupApp, params, destination);
+                ? bulkhead.call("Meta", () -> meta.send(message, language, metaChannel, params, destination))
+                : bulkhead.call("Gupshup", () -> gupshup.send(message, language, gupshupApp, params, destination));
         log.debug("Template {} ({}) of enrollment {} step {} sent through {}", message.templateName(), language,
                 message.enrollmentId(), message.stepNumber(), metaChannel != null ? "Meta" : "Gupshup");
         return messageId;

@@ -70,6 +70,9 @@ class StepJobHandler implements JobHandler {
             send(enrollment, step);
         }
         catch (DeliveryException ex) {
+            if (ex.isBusy()) {
+                throw JobFailure.defer(ex.getMessage(), ex.retryAfter());
+            }
             if (!ex.isRetryable()) {
                 throw JobFailure.permanent(ex.getMessage());
             }

@@ -43,6 +43,10 @@ class JobMetrics {
         outcome("followup.jobs.retried", kind);
     }
 
+    void deferred(String kind) {
+        outcome("followup.jobs.deferred", kind);
+    }
+
     void failed(String kind) {
         outcome("followup.jobs.failed", kind);
     }

@@ -185,6 +185,13 @@ public class JobPoller implements SmartLifecycle {
             // (see stop), or its lease expires; it is not charged an attempt or failed for it.
             return;
         }
+        if (ex instanceof JobFailure failure && failure.isDeferred()) {
+            if (store.defer(job.id(), owner, clock.instant().plus(failure.retryAfter()))) {
+                metrics.deferred(job.kind());
+                log.debug("Job {} ({}) put back for {}: {}", job.id(), job.kind(), failure.retryAfter(), failure.getMessage());
+            }
+            return;
+        }
         String error = describe(ex);
         boolean permanent = ex instanceof JobFailure failure && failure.isPermanent();
         if (permanent || job.isLastAttempt()) {

@@ -79,6 +79,14 @@ class JobStore {
                 """, ts(runAt), truncate(error), id, owner) == 1;
     }
 
+    /** Puts a job back to run at {@code runAt}, giving back the attempt its claim used. */
+    boolean defer(long id, String owner, Instant runAt) {
+        return jdbc.update("""
+                UPDATE job SET status = 'pending', run_at = ?, attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL
+                WHERE id = ? AND lease_owner = ?
+                """, ts(runAt), id, owner) == 1;
+    }
+
     boolean fail(long id, String owner, Instant now, String error) {
         return jdbc.update("""
                 UPDATE job SET status = 'failed', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?

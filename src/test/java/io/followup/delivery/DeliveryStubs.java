@@ -43,7 +43,8 @@ final class DeliveryStubs {
                 new DeliverySettings.Gupshup(URI.create(baseUrl), Map.of(APP_ID, new DeliverySettings.GupshupApp(API_KEY, SOURCE, APP_NAME)),
                         templateCacheTtl),
                 new DeliverySettings.Meta(URI.create(baseUrl + "/v21.0"), META_TOKEN,
-                        Map.of(META_CHANNEL, new DeliverySettings.MetaChannel(PHONE_NUMBER_ID))));
+                        Map.of(META_CHANNEL, new DeliverySettings.MetaChannel(PHONE_NUMBER_ID))),
+                8);
     }
 
     static DeliverySettings settings(String baseUrl) {

@@ -109,7 +109,8 @@ class MetaDeliveryTests {
     void aMissingAccessTokenIsPermanentAndSendsNothing() {
         DeliverySettings settings = DeliveryStubs.settings(stub.baseUrl());
         DeliverySettings noToken = new DeliverySettings(settings.connectTimeout(), settings.readTimeout(), settings.assistant(),
-                settings.gupshup(), new DeliverySettings.Meta(settings.meta().baseUrl(), " ", settings.meta().channels()));
+                settings.gupshup(), new DeliverySettings.Meta(settings.meta().baseUrl(), " ", settings.meta().channels()),
+                settings.maxConcurrentPerProvider());
 
         DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> DeliveryStubs.sender(noToken).sendTemplate(
                 DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead())));

@@ -316,6 +316,38 @@ class JobEngineIntegrationTests {
     }
 
     @Test
+    void aDeferredJobIsPutBackWithoutUsingAnAttemptEvenOnItsLastOne() {
+        MutableClock clock = new MutableClock(T0);
+        JobSettings settings = TestJobSettings.defaults().maxAttempts(1).build();
+        long id = enqueueDue(queue(settings, clock), "busy", 1, T0).get(0);
+        AtomicInteger busyAnswers = new AtomicInteger(2);
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        TestHandler handler = new TestHandler("busy", job -> {
+            if (busyAnswers.getAndDecrement() > 0) {
+                throw JobFailure.defer("provider busy", Duration.ofSeconds(5));
+            }
+        });
+        JobPoller poller = startPoller(settings, clock, metrics, handler);
+
+        for (int round = 1; round <= 2; round++) {
+            int expectedRuns = round;
+            Eventually.until("deferral " + round + " recorded", () -> handler.runs.get(id).get() == expectedRuns
+                    && countWhere("status = 'pending'") == 1, poller::poll);
+            JobRow row = row(id);
+            assertThat(row.status()).isEqualTo("pending");
+            assertThat(row.attempts()).as("the claim's attempt is given back").isZero();
+            assertThat(row.runAt()).isEqualTo(clock.instant().plusSeconds(5));
+            clock.advance(Duration.ofSeconds(5));
+        }
+        Eventually.until("the job ran to success", () -> countWhere("status = 'succeeded'") == 1, poller::poll);
+
+        assertThat(row(id).attempts()).isEqualTo(1);
+        assertThat(count(metrics, "followup.jobs.deferred", "busy")).isEqualTo(2);
+        assertThat(metrics.find("followup.jobs.failed").counter()).isNull();
+        assertThat(metrics.find("followup.jobs.retried").counter()).isNull();
+    }
+
+    @Test
     void aPermanentFailureFailsAtOnce() {
         MutableClock clock = new MutableClock(T0);
         JobSettings settings = TestJobSettings.defaults().maxAttempts(5).build();

@@ -331,7 +331,7 @@ class JobEngineIntegrationTests {
 
         for (int round = 1; round <= 2; round++) {
             int expectedRuns = round;
-            Eventually.until("deferral " + round + " recorded", () -> handler.runs.get(id).get() == expectedRuns
+            Eventually.until("deferral " + round + " recorded", () -> handler.runs.getOrDefault(id, new AtomicInteger()).get() == expectedRuns
                     && countWhere("status = 'pending'") == 1, poller::poll);
             JobRow row = row(id);
             assertThat(row.status()).isEqualTo("pending");

@@ -159,14 +159,15 @@ public class JobPoller implements SmartLifecycle {
                 fail(job, null, "No handler for job kind '" + job.kind() + "'");
                 return;
             }
+            long started = System.nanoTime();
             try {
-                long started = System.nanoTime();
                 handler.handle(job);
-                // Racy on purpose: a lost update among concurrent workers only blurs an estimate.
-                averageRunNanos += (System.nanoTime() - started - averageRunNanos) * 0.05;
+                measureRun(started);
                 successes.add(job);
             }
             catch (Exception ex) {
+                // Failures count too: a provider that hangs until the read timeout makes jobs slow.
+                measureRun(started);
                 afterFailure(handler, job, ex);
             }
         }
@@ -177,6 +178,11 @@ public class JobPoller implements SmartLifecycle {
         finally {
             slots.release(1);
         }
+    }
+
+    private void measureRun(long startedNanos) {
+        // Racy on purpose: a lost update among concurrent workers only blurs an estimate.
+        averageRunNanos += (System.nanoTime() - startedNanos - averageRunNanos) * 0.05;
     }
 
     private void afterFailure(JobHandler handler, ClaimedJob job, Exception ex) {

@@ -38,6 +38,7 @@ public class JobQueue {
      * @return the new job's ID, or empty if the dedupe key was taken
      */
     public Optional<Long> enqueue(String kind, Object payload, Instant runAt, String dedupeKey) {
+        Instant now = clock.instant();
         Long id = jdbc.query("""
                 INSERT INTO job (kind, payload, run_at, max_attempts, dedupe_key, created_at)
                 VALUES (?, ?::jsonb, ?, ?, ?, ?)
@@ -45,8 +46,8 @@ public class JobQueue {
                 RETURNING id
                 """, rs -> rs.next() ? rs.getLong(1) : null,
                 kind, json.writeValueAsString(payload), JobStore.ts(runAt), settings.maxAttempts(), dedupeKey,
-                JobStore.ts(clock.instant()));
-        if (id != null && runAt.isBefore(clock.instant().plus(settings.pollInterval()))) {
+                JobStore.ts(now));
+        if (id != null && runAt.isBefore(now.plus(settings.pollInterval()))) {
             WakeupOnCommit.register(jdbc, wakeups, settings.listenNotify(), runAt);
         }
         return Optional.ofNullable(id);

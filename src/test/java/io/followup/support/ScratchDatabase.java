@@ -40,13 +40,7 @@ public final class ScratchDatabase implements AutoCloseable {
         String url = withDatabase(server.url(), name);
         Flyway.configure().dataSource(url, server.username(), server.password())
                 .locations("classpath:db/migration").load().migrate();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(server.username());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(maxPoolSize);
-        config.setPoolName(name);
-        return new ScratchDatabase(server, name, url, new HikariDataSource(config));
+        return new ScratchDatabase(server, name, url, pool(server, url, name, maxPoolSize));
     }
 
     /** {@code jdbc:postgresql://host:port/<db>?params} with {@code <db>} replaced. */
@@ -62,6 +56,10 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** A connection pool of its own on this database, as another instance of the service would have; the caller closes it. */
     public HikariDataSource newPool(String poolName, int maxPoolSize) {
+        return pool(server, url, poolName, maxPoolSize);
+    }
+
+    private static HikariDataSource pool(TestDatabase.Connection server, String url, String poolName, int maxPoolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(server.username());

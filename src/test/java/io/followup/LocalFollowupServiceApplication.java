@@ -41,6 +41,11 @@ public final class LocalFollowupServiceApplication {
 
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.add("--followup.ids.key=" + idKey(dir.resolve("public-id-key.b64")));
+        String assistantSecret = assistantSecret(dir.resolve("assistant-secret.txt"));
+        arguments.add("--followup.delivery.assistant.secret=" + assistantSecret);
+        if (System.getenv("FOLLOWUP_DELIVERY_ASSISTANT_URL") == null) {
+            arguments.add("--followup.delivery.assistant.url=" + localAssistantUrl());
+        }
         arguments.add("--spring.datasource.url=" + db.url());
         arguments.add("--spring.datasource.username=" + db.username());
         arguments.add("--spring.datasource.password=" + db.password());
@@ -53,9 +58,11 @@ public final class LocalFollowupServiceApplication {
         java.time.Duration day = java.time.Duration.ofHours(24);
         String backend = tokens.sign(Map.of("tenant_id", DEMO_TENANT.toString(), "scope", TestTokens.BACKEND_SCOPES), day);
         String external = tokens.sign(Map.of("company_id", DEMO_COMPANY, "scope", TestTokens.EXTERNAL_SCOPES), day);
+        String metrics = tokens.sign(Map.of("scope", TestTokens.METRICS_SCOPE), day);
         Path env = dir.resolve("tokens.env");
         Files.writeString(env, "export BASE_URL=" + base + "\nexport TENANT_ID=" + DEMO_TENANT
-                + "\nexport BACKEND_TOKEN=" + backend + "\nexport EXTERNAL_TOKEN=" + external + "\n");
+                + "\nexport BACKEND_TOKEN=" + backend + "\nexport EXTERNAL_TOKEN=" + external
+                + "\nexport METRICS_TOKEN=" + metrics + "\nexport ASSISTANT_SECRET=" + assistantSecret + "\n");
         System.out.println("""
 
                 ==================================================================================
@@ -66,9 +73,34 @@ public final class LocalFollowupServiceApplication {
                  BACKEND_TOKEN=%s
                  Demo company %s, scopes: %s
                  EXTERNAL_TOKEN=%s
+                 Ops, scope %s (GET /actuator/prometheus): METRICS_TOKEN in tokens.env
+                 AI steps are posted to %s
                 ==================================================================================
                 """.formatted(base, dir, base, base, env, env, DEMO_TENANT, TestTokens.BACKEND_SCOPES, backend,
-                DEMO_COMPANY, TestTokens.EXTERNAL_SCOPES, external));
+                DEMO_COMPANY, TestTokens.EXTERNAL_SCOPES, external, TestTokens.METRICS_SCOPE,
+                context.getEnvironment().getProperty("followup.delivery.assistant.url")));
+    }
+
+    /**
+     * Where the local run posts AI steps unless FOLLOWUP_DELIVERY_ASSISTANT_URL says otherwise: the port
+     * after the service's own, so that a service moved to 8081 does not post its AI steps to itself.
+     */
+    private static String localAssistantUrl() {
+        String port = System.getenv().getOrDefault("PORT", "8080");
+        int assistantPort = port.matches("[1-9][0-9]{0,4}") ? Integer.parseInt(port) + 1 : 8081;
+        return "http://localhost:" + assistantPort + "/followups/messages";
+    }
+
+    /** The local run's webhook signing key: random, made once, kept (and written to tokens.env) for a local assistant stub. */
+    private static String assistantSecret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String secret = java.util.HexFormat.of().formatHex(key);
+        Files.writeString(file, secret);
+        return secret;
     }
 
     /** The local public-ID key, made once and kept so that IDs stay the same across restarts. */

@@ -37,14 +37,18 @@ public record DeliverySettings(
         @DefaultValue("8") @Min(1) int maxConcurrentPerProvider) {
 
     /**
-     * The assistant service endpoint.
+     * The assistant service endpoint. Both are required and have no built-in value, so that a deployment
+     * can neither post AI steps to a development address nor sign them with a key anyone can read here;
+     * only the local run ({@code ./mvnw spring-boot:test-run}) fills them in.
      *
      * @param url endpoint that receives AI steps as signed JSON POSTs
      * @param secret HMAC-SHA256 key of the {@code X-Followup-Signature} header, shared with the assistant service
      */
     public record Assistant(
-            @DefaultValue("http://localhost:8081/followups/messages") @NotNull URI url,
-            @DefaultValue("local-dev-secret") @NotBlank String secret) {
+            @NotNull(message = "followup.delivery.assistant.url (FOLLOWUP_DELIVERY_ASSISTANT_URL) must be set: "
+                    + "the assistant service endpoint that receives AI steps") URI url,
+            @NotBlank(message = "followup.delivery.assistant.secret (FOLLOWUP_DELIVERY_ASSISTANT_SECRET) must be set: "
+                    + "the HMAC key shared with the assistant service, e.g. `openssl rand -hex 32`") String secret) {
 
         @Override
         public String toString() {

@@ -24,13 +24,16 @@ public class PublicIds {
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{" + ENCODED_LENGTH + "}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final DeterministicAead cipher;
 
     public PublicIds(IdSettings settings) {
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(settings.key().strip());
+            // `openssl rand -base64 64` wraps its output at 64 characters (the MIME form): the line
+            // breaks, and any other whitespace a secret store adds, are not part of the key.
+            key = Base64.getDecoder().decode(WHITESPACE.matcher(settings.key()).replaceAll(""));
         }
         catch (IllegalArgumentException ex) {
             throw new IllegalStateException("followup.ids.key is not valid base64", ex);

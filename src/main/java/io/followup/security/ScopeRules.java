@@ -33,7 +33,9 @@ final class ScopeRules {
             rule(READS, "/external-api/v1/debts/**", "debts:read"),
             rule(WRITES, "/external-api/v1/debts/**", "debts:write"),
             rule(READS, "/external-api/v1/followups/**", "followups:read"),
-            rule(WRITES, "/external-api/v1/followups/**", "followups:write"));
+            rule(WRITES, "/external-api/v1/followups/**", "followups:write"),
+            // Metrics belong to ops, not to every holder of an API token (health stays public).
+            rule(READS, "/actuator/**", "metrics:read"));
 
     private ScopeRules() {
     }

@@ -1,6 +1,7 @@
 package io.followup.security;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import io.followup.web.ApiErrors;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,6 +30,9 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * JWT resource server for both surfaces. The key comes only from Spring's standard properties
@@ -36,8 +41,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Request headers a browser page may send, and answer headers its script may read. */
+    private static final List<String> CORS_REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, "Idempotency-Key");
+    private static final List<String> CORS_EXPOSED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
+            HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE, "X-RateLimit-Limit", "X-RateLimit-Remaining",
+            "X-RateLimit-Reset", "Idempotent-Replayed");
+
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiErrors errors) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiErrors errors, CorsSettings corsSettings) throws Exception {
         BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
@@ -50,6 +62,14 @@ class SecurityConfiguration {
             errors.write(response, ApiSurface.of(request), request.getRequestURI(), HttpStatus.FORBIDDEN,
                     deniedMessage(request), Map.of());
         };
+        if (corsSettings.enabled()) {
+            // Spring Security's CorsFilter runs before authentication: a preflight is answered without a
+            // token, and every answer (401s and 429s included) carries the headers a browser needs to read it.
+            http.cors(cors -> cors.configurationSource(corsSource(corsSettings)));
+        }
+        else {
+            http.cors(cors -> cors.disable());
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -77,7 +97,6 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Wraps the decoder Spring Boot builds from the standard properties; its configuration stays theirs. */
     /**
      * Refuses tokens without {@code exp}: Spring accepts them by default, and a token that never
      * expires cannot be revoked by waiting. Boot adds this to the validators of the decoder it builds.
@@ -88,6 +107,7 @@ class SecurityConfiguration {
         return jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(missing);
     }
 
+    /** Wraps the decoder Spring Boot builds from the standard properties; its configuration stays theirs. */
     @Bean
     static BeanPostProcessor cachingJwtDecoder() {
         return new BeanPostProcessor() {
@@ -97,6 +117,20 @@ class SecurityConfiguration {
                         ? new CachingJwtDecoder(decoder, Clock.systemUTC()) : bean;
             }
         };
+    }
+
+    private static CorsConfigurationSource corsSource(CorsSettings settings) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(settings.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(CORS_REQUEST_HEADERS);
+        cors.setExposedHeaders(CORS_EXPOSED_HEADERS);
+        // Bearer tokens travel in a header, never in cookies: no credentials mode.
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(settings.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     private static String unauthorizedMessage(AuthenticationException ex) {

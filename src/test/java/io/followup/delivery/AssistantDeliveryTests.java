@@ -81,7 +81,7 @@ class AssistantDeliveryTests {
 
         LoggedRequest request = onlyRequest();
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("local-dev-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec("another-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update((request.getHeader("X-Followup-Timestamp") + ".").getBytes(StandardCharsets.UTF_8));
         assertThat(request.getHeader("X-Followup-Signature"))
                 .isNotEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(request.getBody())));

@@ -14,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliverySettingsTests {
 
     @Test
-    void defaultsWorkForLocalDevelopment() {
+    void defaultsAreTheDocumentedOnesAndTheAssistantHasNone() {
         DeliverySettings settings = bind(Map.of());
 
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.assistant().url()).isEqualTo(URI.create("http://localhost:8081/followups/messages"));
-        assertThat(settings.assistant().secret()).isEqualTo("local-dev-secret");
+        assertThat(settings.assistant().url()).as("no built-in assistant address").isNull();
+        assertThat(settings.assistant().secret()).as("no built-in signing key").isNull();
         assertThat(settings.gupshup().baseUrl()).isEqualTo(URI.create("https://api.gupshup.io"));
         assertThat(settings.gupshup().apps()).isEmpty();
         assertThat(settings.gupshup().templateCacheTtl()).isEqualTo(Duration.ofMinutes(10));

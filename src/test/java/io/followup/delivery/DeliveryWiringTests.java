@@ -42,6 +42,7 @@ class DeliveryWiringTests {
 
         context.withPropertyValues(
                         "followup.delivery.assistant.url=" + stub.baseUrl() + "/followups/messages",
+                        "followup.delivery.assistant.secret=test-secret",
                         "followup.delivery.meta.base-url=" + stub.baseUrl() + "/v21.0",
                         "followup.delivery.meta.access-token=token",
                         "followup.delivery.meta.channels.chan-1.phone-number-id=1065")
@@ -57,6 +58,7 @@ class DeliveryWiringTests {
     @Test
     void aGupshupAppWithoutApiKeyStopsStartup() {
         context.withPropertyValues(
+                        "followup.delivery.assistant.url=http://assistant.internal/m", "followup.delivery.assistant.secret=s",
                         "followup.delivery.gupshup.apps.app-1.source=5511900000000",
                         "followup.delivery.gupshup.apps.app-1.app-name=AcmeBot")
                 .run(ctx -> assertThat(ctx).hasFailed()
@@ -65,9 +67,25 @@ class DeliveryWiringTests {
 
     @Test
     void aBlankAssistantSecretStopsStartup() {
-        context.withPropertyValues("followup.delivery.assistant.secret= ")
+        context.withPropertyValues("followup.delivery.assistant.url=http://assistant.internal/m", "followup.delivery.assistant.secret= ")
                 .run(ctx -> assertThat(ctx).hasFailed()
                         .getFailure().rootCause().hasMessageContaining("assistant.secret"));
+    }
+
+    @Test
+    void productionRefusesToStartWithoutTheAssistantSecretAndAddress() {
+        // No built-in development values: a deployment that forgets them must not sign with a well-known key.
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+                .withUserConfiguration(SettingsOnly.class)
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("followup.delivery.assistant.secret (FOLLOWUP_DELIVERY_ASSISTANT_SECRET) must be set")
+                        .hasMessageContaining("followup.delivery.assistant.url (FOLLOWUP_DELIVERY_ASSISTANT_URL) must be set"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(DeliverySettings.class)
+    static class SettingsOnly {
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -103,9 +103,21 @@ class SecurityIntegrationTests extends IntegrationTest {
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(prometheus.status()).isEqualTo(401);
-        ApiResponse scraped = api.request("GET", "/actuator/prometheus").token(tokens.backend(UUID.randomUUID())).send();
+        String ops = tokens.sign(Map.of("scope", TestTokens.METRICS_SCOPE), Duration.ofHours(1));
+        ApiResponse scraped = api.request("GET", "/actuator/prometheus").token(ops).send();
         assertThat(scraped.status()).isEqualTo(200);
         assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void apiTokensOfEitherSurfaceCannotReadMetrics() {
+        // An integrator's token, or a tenant's, is not an ops credential.
+        for (String token : new String[] {tokens.backend(UUID.randomUUID()), tokens.external("company-" + UUID.randomUUID())}) {
+            ApiResponse scraped = api.request("GET", "/actuator/prometheus").token(token).send();
+            assertThat(scraped.status()).isEqualTo(403);
+            assertThat(scraped.body()).doesNotContain("jvm_memory_used_bytes");
+            assertThat(scraped.json().get("detail").asString()).isEqualTo("Required scope \"metrics:read\" not found in token");
+        }
     }
 
     @Test

@@ -27,6 +27,9 @@ public abstract class IntegrationTest {
     protected static final String ID_KEY =
             "dGVzdC1vbmx5LWtleS1mb3ItZm9sbG93dXAtc2VydmljZS1pbnRlZ3JhdGlvbi10ZXN0cy0wMTIzNDU2Nzg5YQ==";
 
+    /** The one browser origin the shared test context allows (CORS is off unless origins are listed). */
+    protected static final String ALLOWED_ORIGIN = "https://app.example.test";
+
     @LocalServerPort
     private int port;
 
@@ -47,6 +50,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", db::password);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", tokens::publicKeyLocation);
         registry.add("followup.ids.key", () -> ID_KEY);
+        registry.add("followup.api.cors.allowed-origins", () -> ALLOWED_ORIGIN);
         registry.add("followup.api.rate-limit.clients." + LIMITED_CLIENT + ".requests", () -> LIMITED_CLIENT_REQUESTS);
         registry.add("followup.api.rate-limit.clients." + LIMITED_CLIENT + ".period", () -> "1h");
         registry.add("followup.jobs.poll-interval", () -> "100ms");

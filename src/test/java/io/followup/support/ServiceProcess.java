@@ -33,6 +33,38 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String name, Map<String, String> properties) {
+        return start(name, FollowupServiceApplication.class.getName(), Map.of(), properties);
+    }
+
+    /**
+     * {@code ./mvnw spring-boot:test-run} as a process: the local launcher (embedded PostgreSQL in
+     * {@code localDir}, keys, tokens) on a free port.
+     */
+    public static ServiceProcess startLocalRun(String name, Path localDir) {
+        return start(name, "io.followup.LocalFollowupServiceApplication", Map.of("FOLLOWUP_LOCAL_DIR", localDir.toString()), Map.of());
+    }
+
+    /** Ends the process as Ctrl+C or {@code docker stop} would (SIGTERM: shutdown hooks run); false if it did not exit in time. */
+    public boolean stop(Duration timeout) {
+        process.destroy();
+        return waitForExit(timeout);
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Everything the process printed so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static ServiceProcess start(String name, String mainClass, Map<String, String> environment, Map<String, String> properties) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -40,13 +72,15 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(FollowupServiceApplication.class.getName());
+        command.add(mainClass);
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Path log = Path.of("target", "faults", name + ".log").toAbsolutePath();
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ServiceProcess(name, process, log, port);
         }
         catch (IOException ex) {

@@ -2,9 +2,12 @@ package io.followup.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -56,19 +59,29 @@ public final class TestDatabase {
             return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
         }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // Our own closer instead of the library's JVM shutdown hook: hooks run concurrently, so the
+            // database would stop while the application is still handing its jobs back.
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
             if (persistentDataDir != null) {
                 builder.setDataDirectory(persistentDataDir).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Runnable close = () -> {
                 try {
                     postgres.close();
                 }
                 catch (IOException ignored) {
                     // the JVM is going away; the data directory survives either way
                 }
-            }));
+            };
+            if (persistentDataDir != null) {
+                // The local run: Spring Boot runs its shutdown handlers only after the application context
+                // has closed, so the poller hands its jobs back while the database is still up.
+                SpringApplication.getShutdownHandlers().add(close);
+            }
+            else {
+                Runtime.getRuntime().addShutdownHook(new Thread(close));
+            }
             return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "embedded PostgreSQL");
         }
         catch (IOException ex) {
@@ -76,13 +89,35 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Asks Testcontainers only where a Docker engine could be: without one, its probe logs an ERROR
+     * with a stack of failed strategies, which makes a healthy run on the embedded database look broken.
+     */
     private static boolean dockerAvailable() {
+        if (!dockerMayBeThere()) {
+            log.info("No Docker engine configured (DOCKER_HOST, ~/.testcontainers.properties or a docker.sock): using embedded PostgreSQL");
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         }
         catch (RuntimeException | LinkageError ex) {
             return false;
         }
+    }
+
+    private static boolean dockerMayBeThere() {
+        String home = System.getProperty("user.home");
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        if (System.getenv("DOCKER_HOST") != null || System.getProperty("docker.host") != null
+                || System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")
+                || Files.exists(Path.of(home, ".testcontainers.properties"))) {
+            return true;
+        }
+        return Stream.of(Path.of("/var/run/docker.sock"), Path.of(home, ".docker", "run", "docker.sock"),
+                        Path.of(home, ".docker", "desktop", "docker.sock"), Path.of(home, ".colima", "default", "docker.sock"),
+                        Path.of(home, ".rd", "docker.sock"), runtimeDir == null ? null : Path.of(runtimeDir, "docker.sock"))
+                .anyMatch(socket -> socket != null && Files.exists(socket));
     }
 
     private static String envOr(String name, String fallback) {

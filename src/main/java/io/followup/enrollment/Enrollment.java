@@ -22,6 +22,9 @@ public class Enrollment {
 
     public enum Status { ACTIVE, COMPLETED, STOPPED, FAILED }
 
+    /** Size of {@code stop_reason} (V4__enrollments.sql); a test compares it with the schema. */
+    static final int MAX_STOP_REASON = 200;
+
     @Id
     private UUID id;
 

@@ -30,6 +30,9 @@ public record EnrollmentStep(
         String error,
         @JsonProperty("job_id") Long jobId) {
 
+    /** Longest error kept in the snapshot (jsonb has no size, the answer should have one): the job's last_error size. */
+    static final int MAX_ERROR = 2000;
+
     static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
             String templateLanguage, List<String> templateParams, String appId) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage,

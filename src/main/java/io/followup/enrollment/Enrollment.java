@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.followup.text.ColumnText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -22,7 +23,7 @@ public class Enrollment {
 
     public enum Status { ACTIVE, COMPLETED, STOPPED, FAILED }
 
-    /** Size of {@code stop_reason} (V4__enrollments.sql); a test compares it with the schema. */
+    /** Size of {@code stop_reason} (V4__enrollments.sql); a test compares it with the schema. It holds provider errors, so it is cut to fit. */
     static final int MAX_STOP_REASON = 200;
 
     @Id
@@ -157,7 +158,7 @@ public class Enrollment {
 
     private void finish(Status end, String reason, Instant at) {
         status = end;
-        stopReason = reason;
+        stopReason = ColumnText.fit(reason, MAX_STOP_REASON);
         finishedAt = at;
         updatedAt = at;
     }

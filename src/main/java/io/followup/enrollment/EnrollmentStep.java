@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.followup.text.ColumnText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -30,8 +31,13 @@ public record EnrollmentStep(
         String error,
         @JsonProperty("job_id") Long jobId) {
 
-    /** Longest error kept in the snapshot (jsonb has no size, the answer should have one): the job's last_error size. */
+    /** Longest error kept in the snapshot: jsonb has no size, but the answer showing it should have one (job.last_error's). */
     static final int MAX_ERROR = 2000;
+
+    /** Every error, a provider's answer included, is cut here, so the snapshot is always storable. */
+    public EnrollmentStep {
+        error = ColumnText.fit(error, MAX_ERROR);
+    }
 
     static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
             String templateLanguage, List<String> templateParams, String appId) {

@@ -14,7 +14,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.followup.text.ColumnText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -58,7 +57,7 @@ public class JobPoller implements SmartLifecycle {
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.retries = new RetryPolicy(settings);
-        this.owner = leaseOwner(hostName(), UUID.randomUUID());
+        this.owner = JobStore.leaseOwner(hostName(), UUID.randomUUID());
         this.successes = new SuccessRecorder(store, metrics, clock, owner);
     }
 
@@ -228,12 +227,6 @@ public class JobPoller implements SmartLifecycle {
         String message = ex.getMessage();
         return JobStore.lastError(ex instanceof JobFailure || message != null && !message.isBlank()
                 ? String.valueOf(message) : ex.getClass().getSimpleName());
-    }
-
-    /** The host's name (up to 253 characters) shortened to fit the column; the UUID alone keeps owners apart. */
-    static String leaseOwner(String host, UUID instance) {
-        String suffix = "/" + instance;
-        return ColumnText.fit(host, JobStore.MAX_LEASE_OWNER - suffix.length()) + suffix;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.followup.text.ColumnText;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -143,6 +144,12 @@ class JobStore {
     /** A handler's error is outside text (a provider's answer, an exception's message): cut to the column. */
     static String lastError(String error) {
         return ColumnText.fit(error, MAX_LAST_ERROR);
+    }
+
+    /** An instance's lease name: its host's (up to 253 characters) cut to fit the column; the UUID keeps owners apart. */
+    static String leaseOwner(String host, UUID instance) {
+        String suffix = "/" + instance;
+        return ColumnText.fit(host, MAX_LEASE_OWNER - suffix.length()) + suffix;
     }
 
     private static ClaimedJob claimed(ResultSet rs, int row) throws SQLException {

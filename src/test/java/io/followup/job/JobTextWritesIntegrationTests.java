@@ -25,7 +25,7 @@ class JobTextWritesIntegrationTests extends IntegrationTest {
     @Test
     void retryAndFailureKeepTheErrorCutToTheColumn() {
         WorstTexts.forSize(JobStore.MAX_LAST_ERROR).forEach((kind, text) -> {
-            String owner = JobPoller.leaseOwner("test-host", UUID.randomUUID());
+            String owner = JobStore.leaseOwner("test-host", UUID.randomUUID());
             long id = runningJob(owner);
 
             assertThat(store.retry(id, owner, FAR, text)).as(kind).isTrue();
@@ -42,8 +42,8 @@ class JobTextWritesIntegrationTests extends IntegrationTest {
     @Test
     void longHostNamesStillMakeStorableDistinctOwners() {
         String host = "node-" + "ä".repeat(120) + ".example.internal.cluster.local." + "x".repeat(100);
-        String first = JobPoller.leaseOwner(host, UUID.randomUUID());
-        String second = JobPoller.leaseOwner(host, UUID.randomUUID());
+        String first = JobStore.leaseOwner(host, UUID.randomUUID());
+        String second = JobStore.leaseOwner(host, UUID.randomUUID());
 
         assertThat(first).isNotEqualTo(second).startsWith("node-ää");
         assertThat(first.codePointCount(0, first.length())).isLessThanOrEqualTo(JobStore.MAX_LEASE_OWNER);
@@ -57,7 +57,7 @@ class JobTextWritesIntegrationTests extends IntegrationTest {
     void shortHostNamesAreKeptWhole() {
         UUID instance = UUID.randomUUID();
 
-        assertThat(JobPoller.leaseOwner("app-7f9c", instance)).isEqualTo("app-7f9c/" + instance);
+        assertThat(JobStore.leaseOwner("app-7f9c", instance)).isEqualTo("app-7f9c/" + instance);
     }
 
     private long runningJob(String owner) {

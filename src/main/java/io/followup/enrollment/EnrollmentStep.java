@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.followup.text.ColumnText;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.followup.text.ColumnText;
 
 /**
  * One step of an enrollment: a snapshot of the configured step (the configuration may change or go

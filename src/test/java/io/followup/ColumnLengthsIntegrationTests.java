@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import io.followup.collections.CollectionsColumnLimits;
 import io.followup.enrollment.EnrollmentColumnLimits;
 import io.followup.idempotency.IdempotencyColumnLimits;
+import io.followup.job.JobColumnLimits;
 import io.followup.security.SecurityColumnLimits;
 import io.followup.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every text column of the schema, as Flyway made it, against the rules that guard it: a length cap
  * in validation equals its column's size (a longer value would be a 500, a shorter cap would refuse
- * what the column holds), a column of fixed values fits the longest, and the rest are written only
- * by the service. A new text column fails here until it is put in one of these groups.
+ * what the column holds), a text from outside is cut to exactly its column's size, a column of fixed
+ * values fits the longest, and the rest are written only by the service. A new text column fails here until it is put in one of these groups.
  */
 class ColumnLengthsIntegrationTests extends IntegrationTest {
 
-    /** Written by the service itself, never from request text. */
-    private static final Set<String> SERVICE_WRITTEN = Set.of(
-            "lead_event.detail", "enrollment.stop_reason",
-            "job.kind", "job.status", "job.lease_owner", "job.last_error", "job.dedupe_key");
+    /** Written by the service itself, never from request text nor from outside. */
+    private static final Set<String> SERVICE_WRITTEN = Set.of("job.kind", "job.status", "job.dedupe_key");
+
+    /** Text from outside (provider answers, error messages), cut to a size where it is written. */
+    private static final Map<String, Integer> CUT = merged(EnrollmentColumnLimits.CUT, JobColumnLimits.CUT);
 
     @Test
     void validationCapsEqualColumnSizes() {
@@ -38,6 +40,16 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
         Map<String, Integer> actual = new TreeMap<>();
         validated.keySet().forEach(column -> actual.put(column, columns.get(column)));
         assertThat(actual).as("column sizes of the validated fields").isEqualTo(new TreeMap<>(validated));
+    }
+
+    /** A cut longer than its column would fail the write that records a failure; a shorter one would lose text. */
+    @Test
+    void cutSizesEqualColumnSizes() {
+        Map<String, Integer> columns = textColumns();
+
+        Map<String, Integer> actual = new TreeMap<>();
+        CUT.keySet().forEach(column -> actual.put(column, columns.get(column)));
+        assertThat(actual).as("column sizes of the cut texts").isEqualTo(new TreeMap<>(CUT));
     }
 
     @Test
@@ -52,6 +64,7 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
     @Test
     void everyTextColumnIsAccountedFor() {
         Set<String> known = new TreeSet<>(SERVICE_WRITTEN);
+        known.addAll(CUT.keySet());
         for (Map<String, Integer> group : List.of(CollectionsColumnLimits.VALIDATED, CollectionsColumnLimits.ENUMS,
                 EnrollmentColumnLimits.VALIDATED, EnrollmentColumnLimits.FIXED_VALUES, SecurityColumnLimits.VALIDATED,
                 IdempotencyColumnLimits.VALIDATED, IdempotencyColumnLimits.FIXED_VALUES)) {

@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Package-by-feature boundaries: shared plumbing knows no feature, and features do not reach into each other. */
@@ -27,6 +29,13 @@ class ModuleBoundaryTests {
     void securityAndIdsDependOnNoFeature() {
         noClasses().that().resideInAnyPackage("io.followup.security..", "io.followup.ids..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(CLASSES);
+    }
+
+    @Test
+    void textPlumbingDependsOnNothingOfTheService() {
+        noClasses().that().resideInAPackage("io.followup.text..")
+                .should().dependOnClassesThat(resideInAPackage("io.followup..").and(resideOutsideOfPackage("io.followup.text..")))
                 .check(CLASSES);
     }
 

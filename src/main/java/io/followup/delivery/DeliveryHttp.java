@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import io.followup.text.ColumnText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -134,7 +135,7 @@ final class DeliveryHttp {
         if (text.isEmpty()) {
             return "";
         }
-        return ": " + (text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) + "..." : text);
+        return ": " + ColumnText.fit(text, EXCERPT_CHARS);
     }
 
     private static byte[] read(InputStream body) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.followup.text.ColumnText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -21,6 +22,9 @@ import org.hibernate.type.SqlTypes;
 public class Enrollment {
 
     public enum Status { ACTIVE, COMPLETED, STOPPED, FAILED }
+
+    /** Size of {@code stop_reason} (V4__enrollments.sql); a test compares it with the schema. It holds provider errors, so it is cut to fit. */
+    static final int MAX_STOP_REASON = 200;
 
     @Id
     private UUID id;
@@ -154,7 +158,7 @@ public class Enrollment {
 
     private void finish(Status end, String reason, Instant at) {
         status = end;
-        stopReason = reason;
+        stopReason = ColumnText.fit(reason, MAX_STOP_REASON);
         finishedAt = at;
         updatedAt = at;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.followup.text.ColumnText;
 
 /**
  * One step of an enrollment: a snapshot of the configured step (the configuration may change or go
@@ -29,6 +30,14 @@ public record EnrollmentStep(
         @JsonProperty("finished_at") String finishedAt,
         String error,
         @JsonProperty("job_id") Long jobId) {
+
+    /** Longest error kept in the snapshot: jsonb has no size, but the answer showing it should have one (job.last_error's). */
+    static final int MAX_ERROR = 2000;
+
+    /** Every error, a provider's answer included, is cut here, so the snapshot is always storable. */
+    public EnrollmentStep {
+        error = ColumnText.fit(error, MAX_ERROR);
+    }
 
     static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
             String templateLanguage, List<String> templateParams, String appId) {

@@ -6,12 +6,16 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.followup.text.ColumnText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Per-lead facts outside any enrollment: events already handled and the lead's last message. */
 @Repository
 class LeadRecords {
+
+    /** Size of {@code lead_event.detail} (V4__enrollments.sql); a test compares it with the schema. */
+    static final int MAX_DETAIL = 500;
 
     record HandledEvent(String outcome, String detail) {
     }
@@ -32,7 +36,7 @@ class LeadRecords {
 
     void recordOutcome(UUID tenantId, String eventId, String outcome, String detail) {
         jdbc.update("UPDATE lead_event SET outcome = ?, detail = ? WHERE tenant_id = ? AND event_id = ?",
-                outcome, detail, tenantId, eventId);
+                outcome, ColumnText.fit(detail, MAX_DETAIL), tenantId, eventId);
     }
 
     Optional<HandledEvent> handledEvent(UUID tenantId, String eventId) {

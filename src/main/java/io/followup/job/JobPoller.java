@@ -57,7 +57,7 @@ public class JobPoller implements SmartLifecycle {
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.retries = new RetryPolicy(settings);
-        this.owner = hostName() + "/" + UUID.randomUUID();
+        this.owner = JobStore.leaseOwner(hostName(), UUID.randomUUID());
         this.successes = new SuccessRecorder(store, metrics, clock, owner);
     }
 
@@ -222,10 +222,11 @@ public class JobPoller implements SmartLifecycle {
         }
     }
 
+    /** Cut to what the job table keeps, so log lines repeated on every retry stay as short as the column. */
     private static String describe(Exception ex) {
         String message = ex.getMessage();
-        return ex instanceof JobFailure || message != null && !message.isBlank()
-                ? String.valueOf(message) : ex.getClass().getSimpleName();
+        return JobStore.lastError(ex instanceof JobFailure || message != null && !message.isBlank()
+                ? String.valueOf(message) : ex.getClass().getSimpleName());
     }
 
     @Override

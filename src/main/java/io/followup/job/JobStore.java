@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import io.followup.text.ColumnText;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,6 +22,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class JobStore {
+
+    /** Sizes of {@code last_error} and {@code lease_owner} (V3__job_engine.sql); a test compares them with the schema. */
+    static final int MAX_LAST_ERROR = 2000;
+    static final int MAX_LEASE_OWNER = 100;
 
     /*
      * Plan-proof by construction: the statements are prepared once per connection and PostgreSQL then
@@ -76,7 +82,7 @@ class JobStore {
         return jdbc.update("""
                 UPDATE job SET status = 'pending', run_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?
                 WHERE id = ? AND lease_owner = ?
-                """, ts(runAt), truncate(error), id, owner) == 1;
+                """, ts(runAt), lastError(error), id, owner) == 1;
     }
 
     /** Puts a job back to run at {@code runAt}, giving back the attempt its claim used. */
@@ -91,7 +97,7 @@ class JobStore {
         return jdbc.update("""
                 UPDATE job SET status = 'failed', finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?
                 WHERE id = ? AND lease_owner = ?
-                """, ts(now), truncate(error), id, owner) == 1;
+                """, ts(now), lastError(error), id, owner) == 1;
     }
 
     /** Hands this owner's unfinished jobs back (shutdown); the attempt they used is given back too. */
@@ -135,11 +141,15 @@ class JobStore {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static String truncate(String error) {
-        if (error == null) {
-            return null;
-        }
-        return error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+    /** A handler's error is outside text (a provider's answer, an exception's message): cut to the column. */
+    static String lastError(String error) {
+        return ColumnText.fit(error, MAX_LAST_ERROR);
+    }
+
+    /** An instance's lease name: its host's (up to 253 characters) cut to fit the column; the UUID keeps owners apart. */
+    static String leaseOwner(String host, UUID instance) {
+        String suffix = "/" + instance;
+        return ColumnText.fit(host, MAX_LEASE_OWNER - suffix.length()) + suffix;
     }
 
     private static ClaimedJob claimed(ResultSet rs, int row) throws SQLException {

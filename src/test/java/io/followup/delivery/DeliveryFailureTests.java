@@ -62,7 +62,18 @@ class DeliveryFailureTests {
 
         DeliveryException e = aiFailure();
 
-        assertThat(e.getMessage()).hasSizeLessThan(260).endsWith("...");
+        assertThat(e.getMessage()).hasSizeLessThan(260).endsWith("x…");
+    }
+
+    @Test
+    void anExcerptNeverSplitsAnEmojiNorKeepsNul() {
+        stub.stubFor(post("/followups/messages").willReturn(aResponse().withStatus(422)
+                .withBody("{\"error\":\"\u0000" + "😀".repeat(500) + "\"}")));
+
+        String message = aiFailure().getMessage();
+
+        assertThat(message).doesNotContain("\u0000").endsWith("😀…");
+        assertThat(message.chars().filter(c -> Character.isSurrogate((char) c)).count() % 2).isZero();
     }
 
     @Test

@@ -95,6 +95,26 @@ class MetaDeliveryTests {
         assertThat(e).hasMessageStartingWith("Meta Cloud API answered HTTP 400: {\"error\":{\"message\":\"(#132001)");
     }
 
+    /**
+     * Meta's error shape (developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes): message, type,
+     * code, error_data.details, error_subcode, fbtrace_id. A long, multi-byte one becomes a short excerpt.
+     */
+    @Test
+    void aLongMetaErrorBecomesAShortExcerpt() {
+        String details = "Não foi possível entregar a mensagem ao destinatário 😀 ".repeat(20);
+        stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                {"error":{"message":"(#131008) Required parameter is missing","type":"OAuthException","code":131008,
+                  "error_data":{"messaging_product":"whatsapp","details":"%s"},"error_subcode":2494010,
+                  "fbtrace_id":"AazW1Zq3dyHxbYf1nl7dkvX"}}""".formatted(details))));
+
+        DeliveryException e = failure(DeliveryStubs.templateStep(META_CHANNEL, null, "nope", List.of(), DeliveryStubs.lead()));
+
+        String prefix = "Meta Cloud API answered HTTP 400: ";
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.getMessage()).startsWith(prefix + "{\"error\":{\"message\":\"(#131008)").contains("Não foi possível").endsWith("…");
+        assertThat(e.getMessage().codePointCount(0, e.getMessage().length())).isEqualTo(prefix.length() + 200);
+    }
+
     @Test
     void throttlingIsRetryableAfterTheAskedWait() {
         stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));

@@ -2,7 +2,7 @@ package io.followup.enrollment;
 
 import java.util.Map;
 
-/** The lead events' length rules by the column they guard, for {@code io.followup.ColumnLengthsIntegrationTests}. */
+/** The lead events' and enrollments' length rules by the column they guard, for {@code io.followup.ColumnLengthsIntegrationTests}. */
 public final class EnrollmentColumnLimits {
 
     public static final Map<String, Integer> VALIDATED = Map.of(
@@ -16,6 +16,11 @@ public final class EnrollmentColumnLimits {
             "lead_event.type", Math.max(LeadEventRequest.STATUS_CHANGED.length(), LeadEventRequest.MESSAGE_RECEIVED.length()),
             "lead_event.outcome", "processing".length(),
             "enrollment.status", "completed".length());
+
+    /** Columns of text from outside (provider answers, error messages), to the size it is cut to. */
+    public static final Map<String, Integer> CUT = Map.of(
+            "enrollment.stop_reason", Enrollment.MAX_STOP_REASON,
+            "lead_event.detail", LeadRecords.MAX_DETAIL);
 
     private EnrollmentColumnLimits() {
     }

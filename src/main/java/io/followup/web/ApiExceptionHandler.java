@@ -58,7 +58,9 @@ class ApiExceptionHandler {
             errors.putIfAbsent(FieldPaths.toJson(field.getField()), field.getDefaultMessage());
         }
         ex.getBindingResult().getGlobalErrors().forEach(e -> errors.putIfAbsent("body", e.getDefaultMessage()));
-        return error(request, HttpStatus.BAD_REQUEST, InvalidRequestException.MESSAGE, errors);
+        BodyProblems unreadable = BodyProblems.ofCurrentRequest();
+        return error(request, HttpStatus.BAD_REQUEST, InvalidRequestException.MESSAGE,
+                unreadable == null ? errors : unreadable.mergedWith(errors));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

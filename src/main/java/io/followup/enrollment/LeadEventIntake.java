@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.followup.web.FieldByFieldReader;
 import io.followup.web.InvalidRequestException;
 import io.followup.web.JsonErrorReader;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads one event or a batch, and hands each to the service in a transaction of its own. */
 @Component
@@ -54,12 +56,25 @@ class LeadEventIntake {
         if (!node.isObject()) {
             throw new InvalidRequestException(Map.of("body", "An event is a JSON object"));
         }
+        FieldByFieldReader.Result<LeadEventRequest> read;
         try {
-            return json.treeToValue(node, LeadEventRequest.class);
+            read = FieldByFieldReader.read(json, (ObjectNode) node, json.constructType(LeadEventRequest.class));
         }
         catch (JacksonException ex) {
             throw new InvalidRequestException(JsonErrorReader.describe(ex));
         }
+        if (read.problems() != null) {
+            // Fields that could not be read are reported with whatever else is wrong with the event.
+            Map<String, String> otherErrors = Map.of();
+            try {
+                LeadEventValidator.check(read.value());
+            }
+            catch (InvalidRequestException ex) {
+                otherErrors = ex.details();
+            }
+            throw new InvalidRequestException(read.problems().mergedWith(otherErrors));
+        }
+        return read.value();
     }
 
     private EventResult handle(UUID tenantId, LeadEventRequest event) {

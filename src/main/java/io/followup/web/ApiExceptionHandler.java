@@ -23,6 +23,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -57,7 +58,9 @@ class ApiExceptionHandler {
             errors.putIfAbsent(FieldPaths.toJson(field.getField()), field.getDefaultMessage());
         }
         ex.getBindingResult().getGlobalErrors().forEach(e -> errors.putIfAbsent("body", e.getDefaultMessage()));
-        return error(request, HttpStatus.BAD_REQUEST, InvalidRequestException.MESSAGE, errors);
+        BodyProblems unreadable = BodyProblems.ofCurrentRequest();
+        return error(request, HttpStatus.BAD_REQUEST, InvalidRequestException.MESSAGE,
+                unreadable == null ? errors : unreadable.mergedWith(errors));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -70,10 +73,22 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-        String expected = ex.getRequiredType() == UUID.class ? "Must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6"
-                : ex.getRequiredType() != null && Number.class.isAssignableFrom(box(ex.getRequiredType())) ? "Must be a whole number"
-                : "Invalid value";
+        String expected = ex.getRequiredType() == String.class && TextParameterBinding.hasNul(ex.getValue())
+                ? NoNulStringDeserializer.MESSAGE : expected(ex.getRequiredType());
         return error(request, HttpStatus.BAD_REQUEST, InvalidRequestException.MESSAGE, Map.of(ex.getName(), expected));
+    }
+
+    /**
+     * A path variable that converts to nothing (a UUID of only blanks, {@code /configs/%20}) is the
+     * caller's fault, not a mapping without its variable: it is named like any other bad value.
+     */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<Object> missingPathVariable(MissingPathVariableException ex, HttpServletRequest request) {
+        if (!ex.isMissingAfterConversion()) {
+            return unexpected(ex, request);
+        }
+        return error(request, HttpStatus.BAD_REQUEST, InvalidRequestException.MESSAGE,
+                Map.of(ex.getVariableName(), expected(ex.getParameter().getNestedParameterType())));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -150,6 +165,13 @@ class ApiExceptionHandler {
     private static ResponseEntity<Object> error(HttpServletRequest request, HttpStatus status, String message,
             Map<String, String> details) {
         return ApiErrors.response(ApiSurface.of(request), request.getRequestURI(), status, message, details);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == UUID.class) {
+            return "Must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6";
+        }
+        return type != null && Number.class.isAssignableFrom(box(type)) ? "Must be a whole number" : "Invalid value";
     }
 
     private static Class<?> box(Class<?> type) {

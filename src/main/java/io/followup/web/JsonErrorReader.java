@@ -1,5 +1,6 @@
 package io.followup.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,8 +82,12 @@ public final class JsonErrorReader {
     }
 
     static String path(JacksonException ex) {
+        return path(ex.getPath());
+    }
+
+    static String path(List<JacksonException.Reference> refs) {
         StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : ex.getPath()) {
+        for (JacksonException.Reference ref : refs) {
             if (ref.getPropertyName() != null) {
                 if (!path.isEmpty()) {
                     path.append('.');

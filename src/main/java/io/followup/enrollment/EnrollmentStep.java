@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One step of an enrollment: a snapshot of the configured step (the configuration may change or go
@@ -15,20 +16,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param appId the official channel's app when the lead's channel is official, else null
  */
 public record EnrollmentStep(
-        int number,
-        String source,
-        String interval,
-        String prompt,
-        @JsonProperty("template_name") String templateName,
-        @JsonProperty("template_language") String templateLanguage,
-        @JsonProperty("template_params") List<String> templateParams,
-        @JsonProperty("app_id") String appId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int number,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"steps", "official_steps"}) String source,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String interval,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) String prompt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_name") String templateName,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_language") String templateLanguage,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_params") List<String> templateParams,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("app_id") String appId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", allowableValues = {"pending", "scheduled", "sent", "failed", "skipped", "cancelled"})
         StepState state,
-        @JsonProperty("due_at") String dueAt,
-        @JsonProperty("sent_at") String sentAt,
-        @JsonProperty("finished_at") String finishedAt,
-        String error,
-        @JsonProperty("job_id") Long jobId) {
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("due_at") String dueAt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("sent_at") String sentAt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("finished_at") String finishedAt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, description = "Last error, or why the step was skipped") String error,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("job_id") Long jobId) {
 
     static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
             String templateLanguage, List<String> templateParams, String appId) {

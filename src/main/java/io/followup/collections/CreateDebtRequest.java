@@ -16,10 +16,10 @@ public record CreateDebtRequest(
         @JsonProperty("debtor_phone") String debtorPhone,
         @Schema(maxLength = FieldLimits.EMAIL, format = "email", pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
         @JsonProperty("debtor_email") String debtorEmail,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, exclusiveMinimum = true, minimum = "0", maximum = "99999999999999999.99", multipleOf = 0.01,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "100000000000000000",
                 description = "Greater than 0, at most 2 decimal places")
         BigDecimal amount,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 3, maxLength = 3, pattern = "^\\s*[A-Za-z]{3}\\s*$",
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 3, maxLength = 3, pattern = "^[A-Za-z]{3}$",
                 description = "ISO 4217 code such as BRL, USD or EUR (any case)")
         String currency,
         @Schema(format = "date", description = "ISO 8601 date, e.g. 2024-02-01") @JsonProperty("due_date") String dueDate) {

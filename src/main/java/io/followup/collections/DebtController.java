@@ -63,9 +63,9 @@ class DebtController {
     @ApiResponse(responseCode = "200", description = "One page of debts", useReturnTypeSchema = true)
     ExternalPage<DebtResponse> list(@Parameter(hidden = true) CompanyId company,
             @RequestParam(name = "external_reference", required = false) String externalReference,
-            @Parameter(description = "Page number, from 1", schema = @Schema(minimum = "1", maximum = "2147483647"))
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
             @RequestParam(defaultValue = "1") int page,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(minimum = "1", maximum = "100"))
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int limit) {
         return ExternalPage.of("Debts retrieved successfully",
                 service.list(company.value(), externalReference, Paging.newestFirst(page, limit)),

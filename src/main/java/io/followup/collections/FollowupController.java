@@ -92,9 +92,9 @@ class FollowupController {
             @RequestParam(required = false) String type,
             @Parameter(description = "ISO 8601 date-time with Z or an offset", schema = @Schema(format = "date-time")) @RequestParam(name = "scheduled_from", required = false) String scheduledFrom,
             @Parameter(description = "ISO 8601 date-time with Z or an offset", schema = @Schema(format = "date-time")) @RequestParam(name = "scheduled_to", required = false) String scheduledTo,
-            @Parameter(description = "Page number, from 1", schema = @Schema(minimum = "1", maximum = "2147483647"))
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
             @RequestParam(defaultValue = "1") int page,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(minimum = "1", maximum = "100"))
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int limit) {
         FollowupFilter filter = service.filter(debtId, status, type, scheduledFrom, scheduledTo);
         return page(service.list(company.value(), filter, Paging.newestFirst(page, limit)));
@@ -106,9 +106,9 @@ class FollowupController {
     @ApiResponse(responseCode = "200", description = "One page of followups", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such debt (or not the company's)")
     ExternalPage<FollowupResponse> listForDebt(@Parameter(hidden = true) CompanyId company, @PathVariable String debtId,
-            @Parameter(description = "Page number, from 1", schema = @Schema(minimum = "1", maximum = "2147483647"))
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
             @RequestParam(defaultValue = "1") int page,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(minimum = "1", maximum = "100"))
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int limit) {
         return page(service.listForDebt(company.value(), debtId, Paging.newestFirst(page, limit)));
     }

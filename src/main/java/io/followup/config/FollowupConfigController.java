@@ -83,9 +83,9 @@ class FollowupConfigController {
             description = "Scope followup-configs:read. The path tenant must be the token's tenant (else 403).")
     @ApiResponse(responseCode = "200", description = "One page of configurations", useReturnTypeSchema = true)
     PageBody<ConfigResponse> list(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID tenantId,
-            @Parameter(description = "Page number, from 0", schema = @Schema(minimum = "0", maximum = "2147483647"))
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "2147483647", defaultValue = "0"))
             @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(minimum = "1", maximum = "100"))
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int size) {
         tenant.requireSame(tenantId);
         return PageBody.of(service.list(tenant.value(), PageParams.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))),

@@ -71,9 +71,9 @@ class EnrollmentController {
             @RequestParam(name = "lead_id", required = false) String leadId,
             @Parameter(description = "Enrollment status", schema = @Schema(allowableValues = {"active", "completed", "stopped", "failed"}))
             @RequestParam(required = false) String status,
-            @Parameter(description = "Page number, from 0", schema = @Schema(minimum = "0", maximum = "2147483647"))
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "2147483647", defaultValue = "0"))
             @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(minimum = "1", maximum = "100"))
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int size) {
         Map<String, String> errors = new LinkedHashMap<>();
         Enrollment.Status wanted = null;

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -82,6 +84,26 @@ class OpenApiConfiguration {
             Stream.of(item.getPatch(), item.getPut()).filter(Objects::nonNull)
                     .flatMap(operation -> operation.getRequestBody().getContent().values().stream())
                     .forEach(media -> media.setSchema(new Schema<>().$ref("#/components/schemas/FollowupUpdateRequest")));
+        };
+    }
+
+    /**
+     * A batch of lead events as a named array schema: generators make a class of a named schema, but
+     * not compilable code of an array written inline in a oneOf.
+     */
+    @Bean
+    OpenApiCustomizer leadEventBatchBody() {
+        return openApi -> {
+            PathItem item = openApi.getPaths().get("/backend/followup/events");
+            if (item == null || item.getPost() == null) {
+                return;
+            }
+            openApi.getComponents().addSchemas("LeadEventBatch", new ArraySchema()
+                    .items(new Schema<>().$ref("#/components/schemas/LeadEventRequest")).minItems(1).maxItems(100)
+                    .description("Up to 100 lead events, answered with one result each"));
+            item.getPost().getRequestBody().getContent().values().forEach(media -> media.setSchema(new ComposedSchema()
+                    .addOneOfItem(new Schema<>().$ref("#/components/schemas/LeadEventRequest"))
+                    .addOneOfItem(new Schema<>().$ref("#/components/schemas/LeadEventBatch"))));
         };
     }
 

@@ -144,7 +144,7 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
 
     private static Schema<?> problemSchema() {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", new StringSchema().example("about:blank").description("Problem type; about:blank for plain HTTP statuses"));
+        properties.put("type", new StringSchema().example("about:blank").description("Problem type URI; absent means about:blank"));
         properties.put("title", new StringSchema().example("Bad Request"));
         properties.put("status", new IntegerSchema().example(400));
         properties.put("detail", new StringSchema().example("Validation failed"));

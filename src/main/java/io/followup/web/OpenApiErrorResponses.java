@@ -25,7 +25,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Documents the error answers of every operation in its surface's format, and the headers the filters
  * add (rate limit, idempotency), none of which a controller method shows. Error statuses only some
- * operations give (404, 409, 412, 422) are declared on those methods; this gives them their body.
+ * operations give (404, 409, 412) are declared on those methods; this gives them their body.
  * It registers the two error schemas itself, while the paths are built: schemas that nothing refers
  * to at that point are removed by springdoc.
  */
@@ -74,9 +74,10 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
                 }
             });
         }
-        // Error statuses declared on the method come without a body: give them the surface's.
+        // Every error answer has the surface's body. springdoc gives error statuses declared on a method the
+        // method's return type; that is the success body, never what an error answers.
         operation.getResponses().forEach((code, response) -> {
-            if (code.charAt(0) >= '4' && response.getContent() == null) {
+            if (code.charAt(0) >= '4') {
                 response.setContent(errorContent(external));
             }
         });

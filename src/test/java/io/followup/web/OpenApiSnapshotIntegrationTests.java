@@ -45,6 +45,36 @@ class OpenApiSnapshotIntegrationTests extends IntegrationTest {
                 .isEqualTo(normalized(committed));
     }
 
+    /** What a generator and a contract tester rely on, checked on the served document itself. */
+    @Test
+    void everyOperationHasAnIdItsRealSuccessStatusAndItsSurfacesErrorBody() {
+        JsonNode paths = api.request("GET", "/v3/api-docs").send().json().get("paths");
+
+        assertThat(paths.has("/error")).as("the container's error page is no API").isFalse();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            String where = method.getKey() + " " + path.getKey();
+            JsonNode operation = method.getValue();
+            assertThat(operation.path("operationId").asString()).as(where).matches("[a-z]+[A-Z][A-Za-z]+");
+            assertThat(operation.path("security").isEmpty()).as(where + " security").isFalse();
+            JsonNode responses = operation.get("responses");
+            boolean create = method.getKey().equals("post") && !path.getKey().endsWith("/events");
+            if (create) {
+                assertThat(responses.has("201")).as(where).isTrue();
+                assertThat(responses.at("/201/headers").has("Location")).as(where).isTrue();
+            }
+            if (method.getKey().equals("delete")) {
+                assertThat(responses.has("204")).as(where).isTrue();
+            }
+            assertThat(responses.has("200") && (create || method.getKey().equals("delete"))).as(where + " documents 200").isFalse();
+            boolean external = path.getKey().startsWith("/external-api/");
+            String mediaType = external ? "application/json" : "application/problem+json";
+            String schema = "#/components/schemas/" + (external ? "ExternalError" : "Problem");
+            responses.properties().stream().filter(response -> response.getKey().charAt(0) >= '4').forEach(response ->
+                    assertThat(response.getValue().at("/content/" + mediaType.replace("/", "~1") + "/schema/$ref").asString())
+                            .as(where + " " + response.getKey()).isEqualTo(schema));
+        }));
+    }
+
     /** Keys sorted at every level, so the comparison and the committed file do not depend on map order. */
     private static String normalized(JsonNode document) {
         Object tree = JSON.treeToValue(document, Object.class);

@@ -7,10 +7,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Body of {@code POST /external-api/v1/debts}. */
 public record CreateDebtRequest(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = FieldLimits.EXTERNAL_REFERENCE, pattern = "\\S",
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = FieldLimits.EXTERNAL_REFERENCE, pattern = "^[\\s\\S]*\\S[\\s\\S]*$",
                 description = "Your reference for the debt; unique per company (a taken one is 409)")
         @JsonProperty("external_reference") String externalReference,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = FieldLimits.DEBTOR_NAME, pattern = "\\S")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = FieldLimits.DEBTOR_NAME, pattern = "^[\\s\\S]*\\S[\\s\\S]*$")
         @JsonProperty("debtor_name") String debtorName,
         @Schema(minLength = 3, maxLength = FieldLimits.PHONE, pattern = PHONE_PATTERN, example = "+5511999998888")
         @JsonProperty("debtor_phone") String debtorPhone,

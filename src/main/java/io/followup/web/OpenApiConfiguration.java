@@ -107,6 +107,29 @@ class OpenApiConfiguration {
         };
     }
 
+    /**
+     * A bean-validation {@code @Pattern} must match the whole value; a JSON Schema {@code pattern} matches
+     * anywhere in it. Anchoring every pattern makes the document refuse what the service refuses.
+     */
+    @Bean
+    OpenApiCustomizer anchoredPatterns() {
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::anchor);
+    }
+
+    private static void anchor(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        String pattern = schema.getPattern();
+        if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConfiguration::anchor);
+        }
+        anchor(schema.getItems());
+    }
+
     private static Tag tag(String name, String description) {
         return new Tag().name(name).description(description);
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -77,7 +78,8 @@ class ContractClientIntegrationTests extends IntegrationTest {
                 .leadId("lead-1")
                 .channelId("channel-1")
                 .statusId(trigger)
-                .occurredAt(OffsetDateTime.parse("2024-01-22T15:30:00Z"))
+                // now on the service's clock, so the first step waits its 30 minutes while the test reads it
+                .occurredAt(clock.instant().atOffset(ZoneOffset.UTC))
                 .putLeadItem("first_name", "Maria")));
         EventResult result = answer.getEventResult();
         assertThat(result.getStatus()).isEqualTo(EventResult.StatusEnum.PROCESSED);

@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping(path = "/external-api/v1/debts", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Debts", description = "Debts that follow-up activities belong to")
+@Tag(name = "Debts", description = "External API: debts that follow-up activities belong to")
 @SecurityRequirement(name = "external")
 class DebtController {
 
@@ -33,7 +35,12 @@ class DebtController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a debt (scope debts:write); external_reference is unique per company")
+    @Operation(operationId = "createDebt", summary = "Create a debt (scope debts:write); external_reference is unique per company",
+            description = "Answers 201 with the debt and its Location.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true, headers = @io.swagger.v3.oas.annotations.headers.Header(
+            name = "Location", description = "Path of the new debt", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "A debt with this external_reference exists, "
+            + "or a request with this Idempotency-Key is still in progress (retry after Retry-After)")
     ResponseEntity<ExternalResponse<DebtResponse>> create(@Parameter(hidden = true) CompanyId company,
             @RequestBody CreateDebtRequest body) {
         DebtResponse debt = DebtResponse.from(service.create(company.value(), body), ids);
@@ -42,17 +49,24 @@ class DebtController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a debt by its encrypted ID (scope debts:read)")
+    @Operation(operationId = "getDebt", summary = "Get a debt by its encrypted ID (scope debts:read)",
+            description = "Another company's debt is 404, like a missing one.")
+    @ApiResponse(responseCode = "200", description = "The debt", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such debt (or not the company's)")
     ExternalResponse<DebtResponse> get(@Parameter(hidden = true) CompanyId company, @PathVariable String id) {
         return ExternalResponse.of("Debt retrieved successfully", DebtResponse.from(service.get(company.value(), id), ids));
     }
 
     @GetMapping
-    @Operation(summary = "List debts, newest first (scope debts:read)")
+    @Operation(operationId = "listDebts", summary = "List debts, newest first (scope debts:read)",
+            description = "Optionally only the debt with one external_reference.")
+    @ApiResponse(responseCode = "200", description = "One page of debts", useReturnTypeSchema = true)
     ExternalPage<DebtResponse> list(@Parameter(hidden = true) CompanyId company,
             @RequestParam(name = "external_reference", required = false) String externalReference,
-            @Parameter(description = "Page number, from 1") @RequestParam(defaultValue = "1") int page,
-            @Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "20") int limit) {
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
+            @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(defaultValue = "20") int limit) {
         return ExternalPage.of("Debts retrieved successfully",
                 service.list(company.value(), externalReference, Paging.newestFirst(page, limit)),
                 debt -> DebtResponse.from(debt, ids));

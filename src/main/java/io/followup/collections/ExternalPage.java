@@ -4,11 +4,20 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.data.domain.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A page of an external list: the success envelope plus {@code pagination} ({@code page} counts from 1). */
-public record ExternalPage<T>(boolean error, String message, List<T> data, Pagination pagination) {
+public record ExternalPage<T>(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Always false on success") boolean error,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String message,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<T> data,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Pagination pagination) {
 
-    public record Pagination(long total, int page, int limit, int pages) {
+    public record Pagination(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Items in all pages") long total,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "This page, from 1") int page,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int limit,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Number of pages") int pages) {
     }
 
     static <E, T> ExternalPage<T> of(String message, Page<E> page, Function<E, T> mapper) {

@@ -1,7 +1,12 @@
 package io.followup.collections;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The external API's success envelope: {@code {"error": false, "message": ..., "data": ...}}. */
-public record ExternalResponse<T>(boolean error, String message, T data) {
+public record ExternalResponse<T>(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Always false on success") boolean error,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String message,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) T data) {
 
     static <T> ExternalResponse<T> of(String message, T data) {
         return new ExternalResponse<>(false, message, data);

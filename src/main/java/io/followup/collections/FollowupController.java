@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping(path = "/external-api/v1/followups", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Followups", description = "Follow-up activities against debts")
+@Tag(name = "Followups", description = "External API: follow-up activities against debts")
 @SecurityRequirement(name = "external")
 class FollowupController {
 
@@ -35,7 +37,10 @@ class FollowupController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a followup for an existing debt (scope followups:write)")
+    @Operation(operationId = "createFollowup", summary = "Create a followup for an existing debt (scope followups:write)",
+            description = "Answers 201 with the followup and its Location.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true, headers = @io.swagger.v3.oas.annotations.headers.Header(
+            name = "Location", description = "Path of the new followup", schema = @Schema(type = "string")))
     ResponseEntity<ExternalResponse<FollowupResponse>> create(@Parameter(hidden = true) CompanyId company,
             @RequestBody FollowupRequest body) {
         FollowupResponse followup = FollowupResponse.from(service.create(company.value(), body), ids);
@@ -44,44 +49,67 @@ class FollowupController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a followup (scope followups:read)")
+    @Operation(operationId = "getFollowup", summary = "Get a followup (scope followups:read)",
+            description = "Another company's followup is 404, like a missing one.")
+    @ApiResponse(responseCode = "200", description = "The followup", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
     ExternalResponse<FollowupResponse> get(@Parameter(hidden = true) CompanyId company, @PathVariable String id) {
         return ExternalResponse.of("Followup retrieved successfully", FollowupResponse.from(service.get(company.value(), id), ids));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Update a followup; fields left out keep their value (scope followups:write)")
+    @Operation(operationId = "patchFollowup", summary = "Update a followup; fields left out keep their value (scope followups:write)",
+            description = "The debt cannot change.")
+    @ApiResponse(responseCode = "200", description = "The updated followup", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
     ExternalResponse<FollowupResponse> patch(@Parameter(hidden = true) CompanyId company, @PathVariable String id,
             @RequestBody FollowupRequest body) {
         return updated(service.update(company.value(), id, body));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Update a followup, same as PATCH (scope followups:write)")
+    @Operation(operationId = "updateFollowup", summary = "Update a followup, same as PATCH (scope followups:write)",
+            description = "A partial update like PATCH: fields left out keep their value. The debt cannot change.")
+    @ApiResponse(responseCode = "200", description = "The updated followup", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
     ExternalResponse<FollowupResponse> put(@Parameter(hidden = true) CompanyId company, @PathVariable String id,
             @RequestBody FollowupRequest body) {
         return updated(service.update(company.value(), id, body));
     }
 
     @GetMapping
-    @Operation(summary = "List followups, newest first, with optional filters (scope followups:read)")
+    @Operation(operationId = "listFollowups", summary = "List followups, newest first, with optional filters (scope followups:read)",
+            description = "Filters combine; scheduled_from and scheduled_to bound scheduled_at, both included.")
+    @ApiResponse(responseCode = "200", description = "One page of followups", useReturnTypeSchema = true)
     ExternalPage<FollowupResponse> list(@Parameter(hidden = true) CompanyId company,
+            @Parameter(description = "Encrypted debt ID", schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$"))
             @RequestParam(name = "debt_id", required = false) String debtId,
+            @Parameter(schema = @Schema(allowableValues = {"on_hold", "scheduled", "in_progress", "sent", "delivered", "deal_found",
+                    "no_answer", "deal_not_found", "bad_behavior", "failed", "cancelled"}))
             @RequestParam(required = false) String status,
+            @Parameter(schema = @Schema(allowableValues = {"call", "sms", "email", "whatsapp", "voicemail", "manual_call", "physical",
+                    "postmail"}))
             @RequestParam(required = false) String type,
-            @Parameter(description = "ISO 8601 date-time with offset") @RequestParam(name = "scheduled_from", required = false) String scheduledFrom,
-            @Parameter(description = "ISO 8601 date-time with offset") @RequestParam(name = "scheduled_to", required = false) String scheduledTo,
-            @Parameter(description = "Page number, from 1") @RequestParam(defaultValue = "1") int page,
-            @Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "20") int limit) {
+            @Parameter(description = "ISO 8601 date-time with Z or an offset", schema = @Schema(format = "date-time")) @RequestParam(name = "scheduled_from", required = false) String scheduledFrom,
+            @Parameter(description = "ISO 8601 date-time with Z or an offset", schema = @Schema(format = "date-time")) @RequestParam(name = "scheduled_to", required = false) String scheduledTo,
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
+            @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(defaultValue = "20") int limit) {
         FollowupFilter filter = service.filter(debtId, status, type, scheduledFrom, scheduledTo);
         return page(service.list(company.value(), filter, Paging.newestFirst(page, limit)));
     }
 
     @GetMapping("/debt/{debtId}")
-    @Operation(summary = "List the followups of one debt, newest first (scope followups:read)")
+    @Operation(operationId = "listFollowupsOfDebt", summary = "List the followups of one debt, newest first (scope followups:read)",
+            description = "The debt must be the company's (else 404).")
+    @ApiResponse(responseCode = "200", description = "One page of followups", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No such debt (or not the company's)")
     ExternalPage<FollowupResponse> listForDebt(@Parameter(hidden = true) CompanyId company, @PathVariable String debtId,
-            @Parameter(description = "Page number, from 1") @RequestParam(defaultValue = "1") int page,
-            @Parameter(description = "Page size, 1 to 100") @RequestParam(defaultValue = "20") int limit) {
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
+            @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(defaultValue = "20") int limit) {
         return page(service.listForDebt(company.value(), debtId, Paging.newestFirst(page, limit)));
     }
 

@@ -1,25 +1,32 @@
 package io.followup.collections;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Body of follow-up create ({@code POST}) and partial update ({@code PATCH}/{@code PUT}). Enums and
  * timestamps arrive as text so that every bad field is reported together, in the seed's words.
  */
 public record FollowupRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]{32}$",
+                description = "Encrypted ID of one of your debts. On update it may only repeat the follow-up's own debt")
         @JsonProperty("debt_id") String debtId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"call", "sms", "email", "whatsapp", "voicemail", "manual_call", "physical", "postmail"})
         String type,
+        @Schema(allowableValues = {"on_hold", "scheduled", "in_progress", "sent", "delivered", "deal_found", "no_answer",
+                "deal_not_found", "bad_behavior", "failed", "cancelled"}, description = "Defaults to on_hold on create")
         String status,
-        @JsonProperty("call_date") String callDate,
-        @JsonProperty("scheduled_at") String scheduledAt,
-        String summary,
-        String notes,
-        @JsonProperty("call_id") String callId,
-        @JsonProperty("audio_url") String audioUrl,
-        @JsonProperty("pdf_url") String pdfUrl,
-        @JsonProperty("duration_ms") Long durationMs,
+        @Schema(format = "date-time", description = "ISO 8601 date-time with Z or an offset") @JsonProperty("call_date") String callDate,
+        @Schema(format = "date-time", description = "ISO 8601 date-time with Z or an offset") @JsonProperty("scheduled_at") String scheduledAt,
+        @Schema(maxLength = FieldLimits.SUMMARY) String summary,
+        @Schema(maxLength = FieldLimits.NOTES) String notes,
+        @Schema(maxLength = FieldLimits.CALL_ID) @JsonProperty("call_id") String callId,
+        @Schema(maxLength = FieldLimits.URL, format = "uri", description = "http or https URL") @JsonProperty("audio_url") String audioUrl,
+        @Schema(maxLength = FieldLimits.URL, format = "uri", description = "http or https URL") @JsonProperty("pdf_url") String pdfUrl,
+        @Schema(minimum = "0") @JsonProperty("duration_ms") Long durationMs,
+        @Schema(minLength = 3, maxLength = FieldLimits.PHONE, pattern = CreateDebtRequest.PHONE_PATTERN, example = "+5511999998888")
         @JsonProperty("phone_number_used") String phoneNumberUsed,
-        String direction,
-        @JsonProperty("disconnection_reason") String disconnectionReason,
-        @JsonProperty("is_retry") Boolean isRetry) {
+        @Schema(allowableValues = {"inbound", "outbound"}) String direction,
+        @Schema(maxLength = FieldLimits.DISCONNECTION_REASON) @JsonProperty("disconnection_reason") String disconnectionReason,
+        @Schema(defaultValue = "false") @JsonProperty("is_retry") Boolean isRetry) {
 }

@@ -3,26 +3,29 @@ package io.followup.collections;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A follow-up as the seed's example response shows it, field for field and in that order. */
 public record FollowupResponse(
-        String id,
-        @JsonProperty("debt_id") String debtId,
-        String status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted followup ID") String id,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted debt ID") @JsonProperty("debt_id") String debtId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"on_hold", "scheduled", "in_progress", "sent", "delivered", "deal_found", "no_answer",
+                "deal_not_found", "bad_behavior", "failed", "cancelled"}) String status,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"call", "sms", "email", "whatsapp", "voicemail", "manual_call", "physical", "postmail"})
         String type,
-        @JsonProperty("call_date") String callDate,
-        @JsonProperty("scheduled_at") String scheduledAt,
-        String summary,
-        String notes,
-        @JsonProperty("call_id") String callId,
-        @JsonProperty("audio_url") String audioUrl,
-        @JsonProperty("pdf_url") String pdfUrl,
-        @JsonProperty("duration_ms") Long durationMs,
-        @JsonProperty("disconnection_reason") String disconnectionReason,
-        String direction,
-        @JsonProperty("phone_number_used") String phoneNumberUsed,
-        @JsonProperty("is_retry") boolean isRetry,
-        @JsonProperty("processed_at") String processedAt) {
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("call_date") String callDate,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("scheduled_at") String scheduledAt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) String summary,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) String notes,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("call_id") String callId,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("audio_url") String audioUrl,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("pdf_url") String pdfUrl,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("duration_ms") Long durationMs,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("disconnection_reason") String disconnectionReason,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, description = "inbound or outbound") String direction,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("phone_number_used") String phoneNumberUsed,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("is_retry") boolean isRetry,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("processed_at") String processedAt) {
 
     static FollowupResponse from(DebtFollowup followup, PublicIds ids) {
         return new FollowupResponse(

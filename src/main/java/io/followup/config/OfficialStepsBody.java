@@ -7,12 +7,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The steps of one official channel on the wire. */
 public record OfficialStepsBody(
-        @JsonProperty("channel_id") @NotBlank(message = "channel_id is required") @Size(max = 100) String channelId,
-        @JsonProperty("channel_name") @Size(max = 255) String channelName,
-        @JsonProperty("app_id") @NotBlank(message = "app_id is required") @Size(max = 255) String appId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, pattern = "^[\\s\\S]*\\S[\\s\\S]*$") @JsonProperty("channel_id") @NotBlank(message = "channel_id is required") @Size(max = 100) String channelId,
+        @Schema(nullable = true) @JsonProperty("channel_name") @Size(max = 255) String channelName,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, pattern = "^[\\s\\S]*\\S[\\s\\S]*$", description = "Gupshup app ID") @JsonProperty("app_id") @NotBlank(message = "app_id is required") @Size(max = 255) String appId,
+        @ArraySchema(maxItems = 3)
         @NotNull(message = "steps is required")
         @Size(min = 1, message = "An official channel needs at least one step")
         List<@NotNull(message = "must not be null") @Valid StepBody> steps) {

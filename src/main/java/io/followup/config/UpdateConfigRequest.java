@@ -7,17 +7,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Body of {@code PUT /backend/followup/configs/{id}}: a partial update. An absent (or null) field
  * keeps its value; {@code assistant_id} may be sent only with the config's own value.
  */
 public record UpdateConfigRequest(
-        @JsonProperty("assistant_id") UUID assistantId,
+        @Schema(description = "Only the configuration's own assistant_id is accepted") @JsonProperty("assistant_id") UUID assistantId,
         @JsonProperty("trigger_status_ids")
+        @ArraySchema(uniqueItems = true, schema = @Schema(format = "uuid"))
         @Size(min = 1, max = 50, message = "Give between 1 and 50 trigger status IDs")
         List<@NotNull(message = "must not be null") UUID> triggerStatusIds,
+        @ArraySchema(maxItems = 3, arraySchema = @Schema(description = "AI steps. At least one step in steps or official_steps; at most 3 in both together"))
         List<@NotNull(message = "must not be null") @Valid StepBody> steps,
+        @ArraySchema(maxItems = 3, arraySchema = @Schema(description = "Steps per official WhatsApp channel (Meta / Gupshup); each channel_id once"))
         @JsonProperty("official_steps") List<@NotNull(message = "must not be null") @Valid OfficialStepsBody> officialSteps,
         @JsonProperty("is_active") Boolean isActive) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.followup.text.ColumnText;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One step of an enrollment: a snapshot of the configured step (the configuration may change or go
@@ -16,20 +17,21 @@ import io.followup.text.ColumnText;
  * @param appId the official channel's app when the lead's channel is official, else null
  */
 public record EnrollmentStep(
-        int number,
-        String source,
-        String interval,
-        String prompt,
-        @JsonProperty("template_name") String templateName,
-        @JsonProperty("template_language") String templateLanguage,
-        @JsonProperty("template_params") List<String> templateParams,
-        @JsonProperty("app_id") String appId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int number,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"steps", "official_steps"}) String source,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String interval,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) String prompt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_name") String templateName,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_language") String templateLanguage,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_params") List<String> templateParams,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("app_id") String appId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", allowableValues = {"pending", "scheduled", "sent", "failed", "skipped", "cancelled"})
         StepState state,
-        @JsonProperty("due_at") String dueAt,
-        @JsonProperty("sent_at") String sentAt,
-        @JsonProperty("finished_at") String finishedAt,
-        String error,
-        @JsonProperty("job_id") Long jobId) {
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("due_at") String dueAt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("sent_at") String sentAt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("finished_at") String finishedAt,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, description = "Last error, or why the step was skipped") String error,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("job_id") Long jobId) {
 
     /** Longest error kept in the snapshot: jsonb has no size, but the answer showing it should have one (job.last_error's). */
     static final int MAX_ERROR = 2000;

@@ -4,19 +4,27 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A lead event: {@code lead.status_changed} (with channel_id, status_id and lead data) or
  * {@code lead.message_received}. Checked in {@link LeadEventValidator} so every bad field is reported.
  */
 public record LeadEventRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = LeadEventValidator.MAX_EVENT_ID,
+                description = "Unique per event: a repeated event_id is answered `duplicate` and changes nothing")
         @JsonProperty("event_id") String eventId,
-        String type,
-        @JsonProperty("assistant_id") UUID assistantId,
-        @JsonProperty("lead_id") String leadId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {STATUS_CHANGED, MESSAGE_RECEIVED}) String type,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("assistant_id") UUID assistantId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = LeadEventValidator.MAX_LEAD_ID) @JsonProperty("lead_id") String leadId,
+        @Schema(minLength = 1, maxLength = LeadEventValidator.MAX_CHANNEL_ID, description = "Required for lead.status_changed")
         @JsonProperty("channel_id") String channelId,
-        @JsonProperty("status_id") UUID statusId,
+        @Schema(description = "The lead's new status; required for lead.status_changed") @JsonProperty("status_id") UUID statusId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", description = "ISO 8601 with Z or an offset")
         @JsonProperty("occurred_at") String occurredAt,
+        @Schema(description = "Lead data for template params such as {{LEAD_FIRSTNAME}} (from first_name): "
+                + "string, number or boolean values of up to 1000 characters, keys up to 100",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, Object> lead) {
 
     static final String STATUS_CHANGED = "lead.status_changed";

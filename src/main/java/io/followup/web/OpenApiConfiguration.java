@@ -1,108 +1,137 @@
 package io.followup.web;
 
-import java.util.Map;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.BooleanSchema;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document: both surfaces, their bearer-JWT security schemes and their error bodies. */
+/**
+ * The OpenAPI document: both surfaces, their bearer-JWT security schemes, their error bodies and the
+ * seed examples. Error responses are added per operation while springdoc builds the paths (not in an
+ * {@code OpenApiCustomizer}): springdoc drops schemas nothing refers to before those customizers run,
+ * and the error schemas are referred to only by what the customizer adds.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-
-    private static final String PROBLEM = "Problem";
-    private static final String EXTERNAL_ERROR = "ExternalError";
 
     @Bean
     OpenAPI followupOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("followup-service")
-                        .description("Follow-up sequences for AI sales assistants (/backend/followup) and "
-                                + "follow-up activities for debt collection (/external-api/v1).")
-                        .version("v1"))
+                        .description("Follow-up sequences for AI sales assistants (/backend/followup, errors as RFC 9457 "
+                                + "problem details) and follow-up activities for debt collection (/external-api/v1, "
+                                + "errors in the {error, message, code, details} envelope).")
+                        .version("v1")
+                        .contact(new Contact().name("followup-service maintainers"))
+                        .license(new License().name("Proprietary")))
+                // Relative: the document is right for whichever host serves it, and stays the same as its snapshot.
+                .servers(List.of(new Server().url("/").description("The service that serves this document")))
+                .tags(List.of(
+                        tag("Follow-up configurations", "Backend: per-assistant follow-up sequences"),
+                        tag("Lead events and enrollments", "Backend: leads entering trigger statuses, replying, and their follow-up runs"),
+                        tag("Debts", "External API: debts that follow-up activities belong to"),
+                        tag("Followups", "External API: follow-up activities against debts")))
                 .components(new Components()
                         .addSecuritySchemes("backend", bearer("Backend token: claims tenant_id (UUID) and scope "
                                 + "(followup-configs:read, followup-configs:write, followup-events:write)"))
                         .addSecuritySchemes("external", bearer("External API OAuth 2.0 access token: claims company_id "
-                                + "and scope (followups:read, followups:write, debts:read, debts:write)"))
-                        .addSchemas(PROBLEM, problemSchema())
-                        .addSchemas(EXTERNAL_ERROR, externalErrorSchema()));
+                                + "and scope (followups:read, followups:write, debts:read, debts:write)")));
     }
 
-    /** Documents the error answers every operation can give, in its surface's format. */
     @Bean
-    OpenApiCustomizer errorResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> {
-            boolean external = ApiSurface.ofPath(path) == ApiSurface.EXTERNAL;
-            item.readOperationsMap().forEach((method, operation) -> {
-                addError(operation, "401", "Missing, expired or invalid bearer token", external);
-                addError(operation, "403", "The token lacks the scope this operation needs", external);
-                addError(operation, "400", "Invalid input; `errors`/`details` name each field", external);
-                if (path.contains("{")) {
-                    addError(operation, "404", "Not found (or not yours)", external);
-                }
-                if (operation.getRequestBody() != null) {
-                    addError(operation, "413", "Request body too large", external);
-                    addError(operation, "415", "Content-Type is not application/json", external);
-                }
-                if (external) {
-                    addError(operation, "429", "Rate limit exceeded; retry after Retry-After seconds", true);
-                }
-                if (external && method == PathItem.HttpMethod.POST) {
-                    operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
-                            .description("Makes a retry safe: the same key and body replay the first answer "
-                                    + "(Idempotent-Replayed: true); another body is 422, a key in progress 409")
-                            .schema(new StringSchema().maxLength(255)));
-                    addError(operation, "409", "Conflict, or a request with this Idempotency-Key is in progress", true);
-                    addError(operation, "422", "Idempotency-Key already used with a different request", true);
-                }
-            });
-        });
+    GlobalOperationComponentsCustomizer errorResponses() {
+        return new OpenApiErrorResponses();
     }
 
-    private static void addError(Operation operation, String code, String description, boolean external) {
-        if (operation.getResponses().containsKey(code)) {
+    @Bean
+    GlobalOperationCustomizer seedExamples() {
+        return new OpenApiExamples();
+    }
+
+    /**
+     * Follow-up create and update share one request record; only the create needs debt_id and type. The
+     * updates get a copy of its schema without required fields.
+     */
+    @Bean
+    OpenApiCustomizer followupUpdateBody() {
+        return openApi -> {
+            Schema<?> create = openApi.getComponents().getSchemas().get("FollowupRequest");
+            if (create == null) {
+                return;
+            }
+            Schema<Object> update = new ObjectSchema().description("Body of a follow-up update: only the fields to change")
+                    .properties(create.getProperties());
+            openApi.getComponents().addSchemas("FollowupUpdateRequest", update);
+            PathItem item = openApi.getPaths().get("/external-api/v1/followups/{id}");
+            Stream.of(item.getPatch(), item.getPut()).filter(Objects::nonNull)
+                    .flatMap(operation -> operation.getRequestBody().getContent().values().stream())
+                    .forEach(media -> media.setSchema(new Schema<>().$ref("#/components/schemas/FollowupUpdateRequest")));
+        };
+    }
+
+    /**
+     * A batch of lead events as a named array schema: generators make a class of a named schema, but
+     * not compilable code of an array written inline in a oneOf.
+     */
+    @Bean
+    OpenApiCustomizer leadEventBatchBody() {
+        return openApi -> {
+            PathItem item = openApi.getPaths().get("/backend/followup/events");
+            if (item == null || item.getPost() == null) {
+                return;
+            }
+            openApi.getComponents().addSchemas("LeadEventBatch", new ArraySchema()
+                    .items(new Schema<>().$ref("#/components/schemas/LeadEventRequest")).minItems(1).maxItems(100)
+                    .description("Up to 100 lead events, answered with one result each"));
+            item.getPost().getRequestBody().getContent().values().forEach(media -> media.setSchema(new ComposedSchema()
+                    .addOneOfItem(new Schema<>().$ref("#/components/schemas/LeadEventRequest"))
+                    .addOneOfItem(new Schema<>().$ref("#/components/schemas/LeadEventBatch"))));
+        };
+    }
+
+    /**
+     * A bean-validation {@code @Pattern} must match the whole value; a JSON Schema {@code pattern} matches
+     * anywhere in it. Anchoring every pattern makes the document refuse what the service refuses.
+     */
+    @Bean
+    OpenApiCustomizer anchoredPatterns() {
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::anchor);
+    }
+
+    private static void anchor(Schema<?> schema) {
+        if (schema == null) {
             return;
         }
-        String mediaType = external ? "application/json" : "application/problem+json";
-        Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + (external ? EXTERNAL_ERROR : PROBLEM));
-        operation.getResponses().addApiResponse(code, new ApiResponse().description(description)
-                .content(new Content().addMediaType(mediaType, new MediaType().schema(ref))));
+        String pattern = schema.getPattern();
+        if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConfiguration::anchor);
+        }
+        anchor(schema.getItems());
     }
 
-    private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details")
-                .properties(Map.of(
-                        "title", new StringSchema(),
-                        "status", new IntegerSchema(),
-                        "detail", new StringSchema(),
-                        "instance", new StringSchema(),
-                        "errors", new ObjectSchema().additionalProperties(new StringSchema())
-                                .description("Message per offending field, keyed by JSON path")));
-    }
-
-    private static Schema<?> externalErrorSchema() {
-        return new ObjectSchema().description("External API error envelope")
-                .properties(Map.of(
-                        "error", new BooleanSchema().example(true),
-                        "message", new StringSchema().example("Validation failed"),
-                        "code", new IntegerSchema().example(400),
-                        "details", new ObjectSchema().additionalProperties(new StringSchema())));
+    private static Tag tag(String name, String description) {
+        return new Tag().name(name).description(description);
     }
 
     private static SecurityScheme bearer(String description) {

@@ -1,0 +1,172 @@
+package io.followup.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Documents the error answers of every operation in its surface's format, and the headers the filters
+ * add (rate limit, idempotency), none of which a controller method shows. Error statuses only some
+ * operations give (404, 409, 412) are declared on those methods; this gives them their body.
+ * It registers the two error schemas itself, while the paths are built: schemas that nothing refers
+ * to at that point are removed by springdoc.
+ */
+final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer {
+
+    static final String PROBLEM = "Problem";
+    static final String EXTERNAL_ERROR = "ExternalError";
+    private static final int IDEMPOTENCY_KEY_MAX = 255;
+
+    /** springdoc calls the three-argument form; this one only completes the interface. */
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+        return operation;
+    }
+
+    @Override
+    public Operation customize(Operation operation, Components components, HandlerMethod handlerMethod) {
+        ApiSurface surface = surface(handlerMethod);
+        boolean external = surface == ApiSurface.EXTERNAL;
+        components.addSchemas(PROBLEM, problemSchema());
+        components.addSchemas(EXTERNAL_ERROR, externalErrorSchema());
+
+        add(operation, "400", "Invalid input; `" + (external ? "details" : "errors") + "` names each offending field");
+        add(operation, "401", "Missing, expired or invalid bearer token");
+        operation.getResponses().get("401").addHeaderObject("WWW-Authenticate",
+                header("Bearer challenge (RFC 6750)", new StringSchema()));
+        add(operation, "403", "The token lacks the scope this operation needs");
+        add(operation, "405", "The path exists but not with this method; Allow lists the methods it takes");
+        operation.getResponses().get("405").addHeaderObject("Allow", header("Methods this path takes", new StringSchema()));
+        add(operation, "406", "The Accept header excludes JSON, the only format this API answers in");
+        if (operation.getRequestBody() != null) {
+            add(operation, "413", "Request body too large");
+            add(operation, "415", "Content-Type is not application/json");
+        }
+        add(operation, "503", "The database is unreachable; retry after Retry-After seconds");
+        operation.getResponses().get("503").addHeaderObject("Retry-After", retryAfter());
+        if (external) {
+            add(operation, "429", "Rate limit exceeded; retry after Retry-After seconds");
+            operation.getResponses().get("429").addHeaderObject("Retry-After", retryAfter());
+            if (isPost(handlerMethod)) {
+                idempotency(operation);
+            }
+            operation.getResponses().forEach((code, response) -> {
+                if (!code.equals("401")) {
+                    rateLimitHeaders(response);
+                }
+            });
+        }
+        // Every error answer has the surface's body. springdoc gives error statuses declared on a method the
+        // method's return type; that is the success body, never what an error answers.
+        operation.getResponses().forEach((code, response) -> {
+            if (code.charAt(0) >= '4') {
+                response.setContent(errorContent(external));
+            }
+        });
+        return operation;
+    }
+
+    private static void idempotency(Operation operation) {
+        operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                .description("Makes a retry safe: the same key and body replay the first answer "
+                        + "(Idempotent-Replayed: true); another body is 422, a key still in progress 409")
+                .schema(new StringSchema().minLength(1).maxLength(IDEMPOTENCY_KEY_MAX).pattern("^[!-~]+$"))
+                .example("5b0ec1d4-4a9e-4d42-9a77-6c1b3a1f0d2e"));
+        add(operation, "409", "Conflict, or a request with this Idempotency-Key is still in progress (retry after Retry-After)");
+        operation.getResponses().get("409").addHeaderObject("Retry-After", retryAfter());
+        add(operation, "422", "This Idempotency-Key was already used with a different request");
+        operation.getResponses().forEach((code, response) -> {
+            if (code.startsWith("2")) {
+                response.addHeaderObject("Idempotent-Replayed", header(
+                        "true when this is the stored answer to an earlier request with the same Idempotency-Key",
+                        new StringSchema()._enum(List.of("true"))));
+            }
+        });
+    }
+
+    private static void rateLimitHeaders(ApiResponse response) {
+        response.addHeaderObject("X-RateLimit-Limit", header("Requests allowed per period", new IntegerSchema()));
+        response.addHeaderObject("X-RateLimit-Remaining", header("Requests left right now", new IntegerSchema()));
+        response.addHeaderObject("X-RateLimit-Reset", header("Seconds until the whole allowance is back", new IntegerSchema()));
+    }
+
+    private static void add(Operation operation, String code, String description) {
+        if (!operation.getResponses().containsKey(code)) {
+            operation.getResponses().addApiResponse(code, new ApiResponse().description(description));
+        }
+    }
+
+    private static Content errorContent(boolean external) {
+        Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + (external ? EXTERNAL_ERROR : PROBLEM));
+        return new Content().addMediaType(external ? "application/json" : "application/problem+json", new MediaType().schema(ref));
+    }
+
+    private static Header retryAfter() {
+        return header("Seconds to wait before retrying", new IntegerSchema().minimum(java.math.BigDecimal.ZERO));
+    }
+
+    private static Header header(String description, Schema<?> schema) {
+        return new Header().description(description).schema(schema);
+    }
+
+    private static ApiSurface surface(HandlerMethod handlerMethod) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(), RequestMapping.class);
+        String path = mapping == null || mapping.path().length == 0 ? "" : mapping.path()[0];
+        return ApiSurface.ofPath(path);
+    }
+
+    private static boolean isPost(HandlerMethod handlerMethod) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RequestMapping.class);
+        return mapping != null && List.of(mapping.method()).contains(RequestMethod.POST);
+    }
+
+    /** A plain schema, not an {@code ObjectSchema}: that one turns a map example into its toString(). */
+    private static Schema<Object> stringMap() {
+        return new Schema<>().type("object").additionalProperties(new StringSchema());
+    }
+
+    private static Schema<?> problemSchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", new StringSchema().example("about:blank").description("Problem type URI; absent means about:blank"));
+        properties.put("title", new StringSchema().example("Bad Request"));
+        properties.put("status", new IntegerSchema().example(400));
+        properties.put("detail", new StringSchema().example("Validation failed"));
+        properties.put("instance", new StringSchema().example("/backend/followup/configs").description("The request path"));
+        properties.put("errors", stringMap()
+                .description("Message per offending field, keyed by JSON path; absent when no field is to blame")
+                .example(Map.of("assistant_id", "assistant_id is required")));
+        return new ObjectSchema().description("RFC 9457 problem details (application/problem+json)")
+                .properties(properties).required(List.of("title", "status", "detail"));
+    }
+
+    private static Schema<?> externalErrorSchema() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("error", new BooleanSchema().example(true).description("Always true on errors"));
+        properties.put("message", new StringSchema().example("Validation failed"));
+        properties.put("code", new IntegerSchema().example(400).description("The HTTP status"));
+        properties.put("details", stringMap()
+                .description("Message per offending field; empty when no field is to blame")
+                .example(Map.of("debt_id", "Debt ID is required", "type", "Invalid followup type. Valid types are: "
+                        + "call, sms, email, whatsapp, voicemail, manual_call, physical, postmail")));
+        return new ObjectSchema().description("External API error envelope")
+                .properties(properties).required(List.of("error", "message", "code", "details"));
+    }
+}

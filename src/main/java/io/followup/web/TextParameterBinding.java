@@ -1,6 +1,7 @@
 package io.followup.web;
 
 import java.beans.PropertyEditorSupport;
+import java.util.UUID;
 
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,10 +19,31 @@ class TextParameterBinding {
     @InitBinder
     void refuseNulInText(WebDataBinder binder) {
         binder.registerCustomEditor(String.class, new NoNulText());
+        binder.registerCustomEditor(UUID.class, new BlankIsNotAUuid());
     }
 
     static boolean hasNul(Object value) {
         return value instanceof String text && text.indexOf('\u0000') >= 0;
+    }
+
+    /**
+     * Spring reads a blank UUID parameter ({@code ?assistant_id=%20}) as absent, so a filter the caller
+     * meant to set would silently be dropped and the list come back unfiltered. Only an empty value
+     * ({@code ?assistant_id=}) still means "no filter".
+     */
+    private static final class BlankIsNotAUuid extends PropertyEditorSupport {
+
+        @Override
+        public void setAsText(String text) {
+            if (text == null || text.isEmpty()) {
+                setValue(null);
+                return;
+            }
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("A blank value is not a UUID");
+            }
+            setValue(UUID.fromString(text.strip()));
+        }
     }
 
     private static final class NoNulText extends PropertyEditorSupport {

@@ -45,6 +45,18 @@ class RequestParameterErrorsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aBlankUuidFilterIsA400NotAnUnfilteredList() {
+        String token = tokens.backend(UUID.randomUUID());
+
+        ApiResponse blank = api.request("GET", "/backend/followup/enrollments?assistant_id=%20").token(token).send();
+        ApiResponse empty = api.request("GET", "/backend/followup/enrollments?assistant_id=").token(token).send();
+
+        assertThat(blank.status()).as("blank answered %s", blank).isEqualTo(400);
+        assertThat(blank.json().path("errors").path("assistant_id").asString()).isEqualTo(UUID_MESSAGE);
+        assertThat(empty.status()).as("an empty value still means no filter").isEqualTo(200);
+    }
+
+    @Test
     void blankEncryptedIdPathVariableIsNotAServerError() {
         for (String path : List.of("/external-api/v1/debts/%20", "/external-api/v1/followups/%20",
                 "/external-api/v1/followups/debt/%20")) {

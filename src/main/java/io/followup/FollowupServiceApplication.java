@@ -1,6 +1,7 @@
 package io.followup;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,9 +19,13 @@ public class FollowupServiceApplication {
         SpringApplication.run(FollowupServiceApplication.class, args);
     }
 
-    /** The one source of "now", so schedules and timestamps are testable without sleeping. */
+    /**
+     * The one source of "now", so schedules and timestamps are testable without sleeping. It ticks in
+     * microseconds, as PostgreSQL timestamps do, so an instant read back from the database equals the
+     * one written.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

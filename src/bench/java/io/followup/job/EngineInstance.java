@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One engine as the service runs it, in an application context of its own with its own connection
- * pool: poller, its scheduled poll loop and lease check, LISTEN/NOTIFY listener and queue, with the given handler. Several of these
+ * pool: dispatcher, its scheduled claim timer, lease check and retention, LISTEN/NOTIFY listener and queue, with the given handler. Several of these
  * on one database behave as several instances of the service.
  */
 final class EngineInstance implements AutoCloseable {
@@ -44,8 +44,11 @@ final class EngineInstance implements AutoCloseable {
         context.registerBean(JobMetrics.class);
         context.registerBean(JobStore.class);
         context.registerBean(JobWakeups.class);
-        context.registerBean(JobPoller.class);
-        context.registerBean(JobPollLoop.class);
+        context.registerBean(JobDispatcher.class);
+        context.registerBean(ClaimTimer.class);
+        context.registerBean(LeaseKeeper.class);
+        context.registerBean(JobRetention.class);
+        context.registerBean(JobSchedule.class);
         context.registerBean(JobNotifications.class);
         context.registerBean(JobQueue.class);
         context.registerBean(Scheduling.class);

@@ -115,8 +115,8 @@ public class FollowupConfigService {
     }
 
     private Instant now() {
-        // PostgreSQL keeps microseconds; truncating here makes what we return equal what we stored.
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // The clock ticks in microseconds, as PostgreSQL keeps them, so what we return equals what we stored.
+        return clock.instant();
     }
 
     private static List<Step> toSteps(List<StepBody> bodies) {

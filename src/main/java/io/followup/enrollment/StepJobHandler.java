@@ -148,6 +148,6 @@ class StepJobHandler implements JobHandler {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

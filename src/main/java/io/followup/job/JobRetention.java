@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Deletes finished jobs once they are older than the retention period, a bounded batch at a time. */
@@ -24,18 +23,13 @@ class JobRetention {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${followup.jobs.retention-interval:1h}", initialDelayString = "${followup.jobs.retention-interval:1h}")
-    public void deleteOldJobs() {
+    /** Runs every {@link JobSettings#retentionInterval()} (see {@link JobSchedule}). */
+    void deleteOldJobs() {
         if (!settings.enabled()) {
             return;
         }
-        int total = 0;
-        int deleted;
-        do {
-            deleted = store.deleteFinishedBefore(clock.instant().minus(settings.retention()), BATCH);
-            total += deleted;
-        }
-        while (deleted == BATCH);
+        int total = BatchDeletes.untilShort(BATCH,
+                batch -> store.deleteFinishedBefore(clock.instant().minus(settings.retention()), batch));
         if (total > 0) {
             log.info("Deleted {} finished job(s) older than {}", total, settings.retention());
         }

@@ -129,7 +129,7 @@ class AssistantDeliveryTests {
     @Test
     void timestampFollowsTheClock() {
         stub.stubFor(post("/followups/messages").willReturn(ok()));
-        DeliveryStubs.MutableClock clock = new DeliveryStubs.MutableClock(NOW);
+        io.followup.support.MutableClock clock = new io.followup.support.MutableClock(NOW);
         HttpStepSender timed = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()), clock);
 
         timed.sendAi(DeliveryStubs.aiStep("k"));

@@ -42,7 +42,7 @@ class GupshupDeliveryTests {
     @RegisterExtension
     static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final DeliveryStubs.MutableClock clock = new DeliveryStubs.MutableClock(NOW);
+    private final io.followup.support.MutableClock clock = new io.followup.support.MutableClock(NOW);
     private final HttpStepSender sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()), clock);
 
     @Test

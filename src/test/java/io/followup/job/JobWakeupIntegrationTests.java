@@ -134,9 +134,9 @@ class JobWakeupIntegrationTests {
                 started.put(job.id(), clock.instant());
             }
         };
-        JobPoller poller = new JobPoller(store, settings, new JobMetrics(new SimpleMeterRegistry()), clock, List.of(noop));
+        JobDispatcher poller = new JobDispatcher(store, settings, new JobMetrics(new SimpleMeterRegistry()), clock, List.of(noop));
         JobWakeups wakeups = new JobWakeups(clock);
-        JobPollLoop loop = new JobPollLoop(poller, store, wakeups, settings, clock);
+        ClaimTimer loop = new ClaimTimer(poller, store, wakeups, settings, clock);
         JobNotifications notifications = new JobNotifications(database.dataSource(), wakeups, settings);
         poller.start();
         notifications.start();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.followup.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,11 +42,11 @@ class CachingJwtDecoderTests {
             }
             return jwt(NOW.plusSeconds(60));
         };
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(NOW);
         JwtDecoder decoder = new CachingJwtDecoder(real, clock);
 
         decoder.decode("token-a");
-        clock.now = NOW.plusSeconds(61);
+        clock.set(NOW.plusSeconds(61));
 
         assertThatThrownBy(() -> decoder.decode("token-a")).isInstanceOf(BadJwtException.class);
         assertThat(verifications).hasValue(2);
@@ -73,24 +74,5 @@ class CachingJwtDecoderTests {
     private static Jwt jwt(Instant expiresAt) {
         return Jwt.withTokenValue("t").header("alg", "RS256").claim("sub", "x").issuedAt(NOW.minusSeconds(10))
                 .expiresAt(expiresAt).build();
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

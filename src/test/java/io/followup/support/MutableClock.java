@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock that stands still until a test moves it; safe to read from any thread. */
+/** A UTC clock that stands still until a test moves it, ticking in microseconds as the service's clock does; safe to read from any thread. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -26,7 +27,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return now.get().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The service's clock in tests: real time plus an offset that tests move forward, so schedules of
- * hours and days run in milliseconds. Time never goes back, so tests sharing it stay consistent.
+ * hours and days run in milliseconds. Time never goes back, so tests sharing it stay consistent. It
+ * ticks in microseconds, as the service's clock and PostgreSQL do.
  */
 public final class TestClock extends Clock {
 
@@ -22,7 +24,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

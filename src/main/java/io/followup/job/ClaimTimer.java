@@ -6,43 +6,42 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives the poller from the scheduler: poll, then sleep until the earliest of the next regular poll,
+ * Says when the dispatcher claims: poll, then sleep until the earliest of the next regular poll,
  * the next pending job's due time, or a wake-up for a job enqueued due sooner. Jobs due between polls
  * therefore start on time instead of waiting for the next poll, and the regular poll keeps
  * correctness independent of any signal. The fixed delay between runs is the shortest pause between
  * polls, so jobs due a millisecond apart are claimed in small batches rather than one by one.
  */
 @Component
-class JobPollLoop {
+class ClaimTimer {
 
-    private static final Logger log = LoggerFactory.getLogger(JobPollLoop.class);
+    private static final Logger log = LoggerFactory.getLogger(ClaimTimer.class);
 
-    private final JobPoller poller;
+    private final JobDispatcher dispatcher;
     private final JobStore store;
     private final JobWakeups wakeups;
     private final JobSettings settings;
     private final Clock clock;
 
-    JobPollLoop(JobPoller poller, JobStore store, JobWakeups wakeups, JobSettings settings, Clock clock) {
-        this.poller = poller;
+    ClaimTimer(JobDispatcher dispatcher, JobStore store, JobWakeups wakeups, JobSettings settings, Clock clock) {
+        this.dispatcher = dispatcher;
         this.store = store;
         this.wakeups = wakeups;
         this.settings = settings;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = 10)
-    public void pollThenSleep() {
-        if (!poller.isRunning()) {
+    /** Run with a fixed delay of {@link JobSchedule#POLL_PAUSE} between runs. */
+    void pollThenSleep() {
+        if (!dispatcher.isRunning()) {
             return;
         }
         Instant alarm = clock.instant().plus(settings.pollInterval());
         try {
-            poller.poll();
+            dispatcher.poll();
             Optional<Instant> next = store.nextDueAt();
             if (next.isPresent() && next.get().isBefore(alarm)) {
                 alarm = next.get();

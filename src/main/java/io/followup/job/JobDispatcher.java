@@ -17,20 +17,19 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Drains the job table: claims due jobs in batches, runs them on a bounded pool, and polls again at
- * once while batches come back full. Safe with any number of instances (SKIP LOCKED keeps them
- * apart); a job whose instance dies is taken over when its lease expires.
+ * once while batches come back full; {@link JobOutcomes} records what became of each. Safe with any
+ * number of instances (SKIP LOCKED keeps them apart); a job whose instance dies is taken over when its
+ * lease expires ({@link LeaseKeeper}). The {@link ClaimTimer} says when to poll.
  */
 @Component
-public class JobPoller implements SmartLifecycle {
+class JobDispatcher implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(JobPoller.class);
+    private static final Logger log = LoggerFactory.getLogger(JobDispatcher.class);
     /** Work queued ahead per worker, measured in time: long enough to cover a claim's round trip. */
     static final Duration PREFETCH_HORIZON = Duration.ofMillis(50);
 
@@ -39,26 +38,24 @@ public class JobPoller implements SmartLifecycle {
     private final JobMetrics metrics;
     private final Clock clock;
     private final Map<String, JobHandler> handlers;
-    private final RetryPolicy retries;
     private final String owner;
     private final WorkSlots slots = new WorkSlots();
     /** Held while a claim runs and its jobs are handed to workers; stop() waits for it. */
     private final ReentrantLock claiming = new ReentrantLock();
     /** Moving average of how long a handler runs, in nanoseconds; 0 until a job has run. */
     private volatile double averageRunNanos;
-    private final SuccessRecorder successes;
+    private final JobOutcomes outcomes;
     private volatile ExecutorService workers;
     private volatile boolean running;
 
-    JobPoller(JobStore store, JobSettings settings, JobMetrics metrics, Clock clock, List<JobHandler> handlers) {
+    JobDispatcher(JobStore store, JobSettings settings, JobMetrics metrics, Clock clock, List<JobHandler> handlers) {
         this.store = store;
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
-        this.retries = new RetryPolicy(settings);
         this.owner = JobStore.leaseOwner(hostName(), UUID.randomUUID());
-        this.successes = new SuccessRecorder(store, metrics, clock, owner);
+        this.outcomes = new JobOutcomes(store, settings, metrics, clock, owner);
     }
 
     /**
@@ -66,7 +63,7 @@ public class JobPoller implements SmartLifecycle {
      * once for as long as batches come back full, waiting for running jobs to finish rather than for
      * the next poll.
      */
-    public void poll() {
+    void poll() {
         while (running) {
             int wanted;
             try {
@@ -132,38 +129,19 @@ public class JobPoller implements SmartLifecycle {
         return (holdLimit() - settings.concurrency()) / 2;
     }
 
-    /** Hands expired leases back and measures the queue. */
-    @Scheduled(fixedDelayString = "${followup.jobs.lease-check-interval:10s}")
-    public void checkLeases() {
-        if (!running) {
-            return;
-        }
-        Instant now = clock.instant();
-        try {
-            int reaped = store.reapExpiredLeases(now);
-            if (reaped > 0) {
-                log.warn("Took back {} job(s) whose lease expired", reaped);
-            }
-            metrics.queueDepth(store.countDue(now));
-        }
-        catch (DataAccessException ex) {
-            log.warn("Lease check failed, trying again in {}: {}", settings.leaseCheckInterval(), ex.toString());
-        }
-    }
-
     private void runAndRecord(ClaimedJob job) {
         metrics.started(Duration.between(job.runAt(), clock.instant()));
         try {
             JobHandler handler = handlers.get(job.kind());
             if (handler == null) {
-                fail(job, null, "No handler for job kind '" + job.kind() + "'");
+                outcomes.failForGood(job, null, "No handler for job kind '" + job.kind() + "'");
                 return;
             }
             long started = System.nanoTime();
             try {
                 handler.handle(job);
                 measureRun(started);
-                successes.add(job);
+                outcomes.succeeded(job);
             }
             catch (Exception ex) {
                 // Failures count too: a provider that hangs until the read timeout makes jobs slow.
@@ -191,42 +169,7 @@ public class JobPoller implements SmartLifecycle {
             // (see stop), or its lease expires; it is not charged an attempt or failed for it.
             return;
         }
-        if (ex instanceof JobFailure failure && failure.isDeferred()) {
-            if (store.defer(job.id(), owner, clock.instant().plus(failure.retryAfter()))) {
-                metrics.deferred(job.kind());
-                log.debug("Job {} ({}) put back for {}: {}", job.id(), job.kind(), failure.retryAfter(), failure.getMessage());
-            }
-            return;
-        }
-        String error = describe(ex);
-        boolean permanent = ex instanceof JobFailure failure && failure.isPermanent();
-        if (permanent || job.isLastAttempt()) {
-            fail(job, handler, error);
-            return;
-        }
-        Duration floor = ex instanceof JobFailure failure ? failure.retryAfter() : null;
-        Instant next = clock.instant().plus(retries.delayAfter(job.attempt(), floor));
-        if (store.retry(job.id(), owner, next, error)) {
-            metrics.retried(job.kind());
-            log.info("Job {} ({}) attempt {} failed, retrying at {}: {}", job.id(), job.kind(), job.attempt(), next, error);
-        }
-    }
-
-    private void fail(ClaimedJob job, JobHandler handler, String error) {
-        if (store.fail(job.id(), owner, clock.instant(), error)) {
-            metrics.failed(job.kind());
-            log.warn("Job {} ({}) failed for good after {} attempt(s): {}", job.id(), job.kind(), job.attempt(), error);
-            if (handler != null) {
-                handler.onFailed(job, error);
-            }
-        }
-    }
-
-    /** Cut to what the job table keeps, so log lines repeated on every retry stay as short as the column. */
-    private static String describe(Exception ex) {
-        String message = ex.getMessage();
-        return JobStore.lastError(ex instanceof JobFailure || message != null && !message.isBlank()
-                ? String.valueOf(message) : ex.getClass().getSimpleName());
+        outcomes.failed(handler, job, ex);
     }
 
     @Override
@@ -235,7 +178,7 @@ public class JobPoller implements SmartLifecycle {
             return;
         }
         workers = Executors.newFixedThreadPool(settings.concurrency(), new CustomizableThreadFactory("job-"));
-        successes.start();
+        outcomes.start();
         running = true;
     }
 
@@ -256,7 +199,7 @@ public class JobPoller implements SmartLifecycle {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        successes.stop(settings.shutdownTimeout());
+        outcomes.stop(settings.shutdownTimeout());
         // Hand back first, then interrupt: an interrupted handler can then record nothing over it.
         int released = store.release(owner);
         workers.shutdownNow();
@@ -277,7 +220,7 @@ public class JobPoller implements SmartLifecycle {
     }
 
     /** This instance's lease name. */
-    public String owner() {
+    String owner() {
         return owner;
     }
 

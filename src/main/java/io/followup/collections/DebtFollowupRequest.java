@@ -5,7 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Body of follow-up create ({@code POST}) and partial update ({@code PATCH}/{@code PUT}). Enums and
- * timestamps arrive as text so that every bad field is reported together, in the seed's words.
+ * timestamps arrive as text so that every bad field is reported together, in the seed's words. The
+ * schema keeps its published name, {@code FollowupRequest}.
  */
 @Schema(name = "FollowupRequest")
 public record DebtFollowupRequest(

@@ -6,7 +6,7 @@ import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A follow-up as the seed's example response shows it, field for field and in that order. */
+/** A follow-up as the seed's example response shows it, field for field and in that order (schema name as published). */
 @Schema(name = "FollowupResponse")
 public record DebtFollowupResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted followup ID") String id,

@@ -55,8 +55,8 @@ public class DebtFollowupService {
         }
         DebtFollowupChanges values = DebtFollowupRequestValidator.check(request, true, errors);
         if (!errors.isEmpty() && debtId != null && !debts.owns(companyId, debtId)) {
-            // A refused request names a debt of another company too, first, as it would if the rest were right.
-            errors.addFirst("debt_id", INVALID_DEBT);
+            // A refused request names a debt of another company too, as it would if the rest were right.
+            errors.add("debt_id", INVALID_DEBT);
         }
         errors.throwIfAny();
         try {

@@ -21,15 +21,6 @@ public final class FieldErrors {
         return this;
     }
 
-    /** Records a problem that is reported before all the others. */
-    public FieldErrors addFirst(String field, String message) {
-        Map<String, String> rest = new LinkedHashMap<>(errors);
-        errors.clear();
-        errors.put(field, message);
-        rest.forEach(errors::putIfAbsent);
-        return this;
-    }
-
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -21,7 +21,7 @@ class ModuleBoundaryTests {
     @Test
     void webPlumbingDependsOnNoFeature() {
         noClasses().that().resideInAPackage("io.followup.web..")
-                .should().dependOnClassesThat().resideInAnyPackage(concat(FEATURES, "io.followup.security..", "io.followup.ids.."))
+                .should().dependOnClassesThat().resideInAnyPackage(concat(FEATURES, "io.followup.security..", "io.followup.ids..", "io.followup.external.."))
                 .check(CLASSES);
     }
 
@@ -29,6 +29,13 @@ class ModuleBoundaryTests {
     void securityAndIdsDependOnNoFeature() {
         noClasses().that().resideInAnyPackage("io.followup.security..", "io.followup.ids..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(CLASSES);
+    }
+
+    @Test
+    void externalApiKitDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("io.followup.external..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(FEATURES, "io.followup.security..", "io.followup.ids.."))
                 .check(CLASSES);
     }
 

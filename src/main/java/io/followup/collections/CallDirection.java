@@ -3,6 +3,8 @@ package io.followup.collections;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.followup.external.WireEnums;
+
 public enum CallDirection {
     INBOUND, OUTBOUND;
 

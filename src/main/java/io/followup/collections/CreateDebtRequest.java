@@ -24,6 +24,6 @@ public record CreateDebtRequest(
         String currency,
         @Schema(format = "date", description = "ISO 8601 date, e.g. 2024-02-01") @JsonProperty("due_date") String dueDate) {
 
-    /** What {@link FollowupRequestValidator#PHONE} accepts, for the OpenAPI document. */
+    /** What {@link DebtFollowupRequestValidator#PHONE} accepts, for the OpenAPI document. */
     static final String PHONE_PATTERN = "^\\+?[0-9][0-9 ()\\-.]*$";
 }

@@ -2,8 +2,11 @@ package io.followup.collections;
 
 import java.net.URI;
 
+import io.followup.external.ExternalPage;
+import io.followup.external.ExternalResponse;
 import io.followup.ids.PublicIds;
 import io.followup.security.CompanyId;
+import io.followup.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -41,7 +44,7 @@ class DebtController {
             name = "Location", description = "Path of the new debt", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "409", description = "A debt with this external_reference exists, "
             + "or a request with this Idempotency-Key is still in progress (retry after Retry-After)")
-    ResponseEntity<ExternalResponse<DebtResponse>> create(@Parameter(hidden = true) CompanyId company,
+    ResponseEntity<ExternalResponse<DebtResponse>> create(CompanyId company,
             @RequestBody CreateDebtRequest body) {
         DebtResponse debt = DebtResponse.from(service.create(company.value(), body), ids);
         return ResponseEntity.created(URI.create("/external-api/v1/debts/" + debt.id()))
@@ -53,7 +56,7 @@ class DebtController {
             description = "Another company's debt is 404, like a missing one.")
     @ApiResponse(responseCode = "200", description = "The debt", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such debt (or not the company's)")
-    ExternalResponse<DebtResponse> get(@Parameter(hidden = true) CompanyId company, @PathVariable String id) {
+    ExternalResponse<DebtResponse> get(CompanyId company, @PathVariable String id) {
         return ExternalResponse.of("Debt retrieved successfully", DebtResponse.from(service.get(company.value(), id), ids));
     }
 
@@ -61,14 +64,14 @@ class DebtController {
     @Operation(operationId = "listDebts", summary = "List debts, newest first (scope debts:read)",
             description = "Optionally only the debt with one external_reference.")
     @ApiResponse(responseCode = "200", description = "One page of debts", useReturnTypeSchema = true)
-    ExternalPage<DebtResponse> list(@Parameter(hidden = true) CompanyId company,
+    ExternalPage<DebtResponse> list(CompanyId company,
             @RequestParam(name = "external_reference", required = false) String externalReference,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int limit) {
         return ExternalPage.of("Debts retrieved successfully",
-                service.list(company.value(), externalReference, Paging.newestFirst(page, limit)),
+                service.list(company.value(), externalReference, PageParams.external(page, limit)),
                 debt -> DebtResponse.from(debt, ids));
     }
 }

@@ -85,7 +85,7 @@ public class DebtFollowup {
     }
 
     /** A new activity; status defaults to {@code on_hold} and is_retry to false, as the seed says. */
-    DebtFollowup(String companyId, long debtId, FollowupChanges values, Instant now) {
+    DebtFollowup(String companyId, long debtId, DebtFollowupChanges values, Instant now) {
         this.companyId = companyId;
         this.debtId = debtId;
         this.status = FollowupStatus.ON_HOLD;
@@ -94,7 +94,7 @@ public class DebtFollowup {
     }
 
     /** Applies every given value; absent ones keep theirs. */
-    void apply(FollowupChanges values, Instant now) {
+    void apply(DebtFollowupChanges values, Instant now) {
         type = values.type() != null ? values.type() : type;
         status = values.status() != null ? values.status() : status;
         callDate = values.callDate() != null ? values.callDate() : callDate;

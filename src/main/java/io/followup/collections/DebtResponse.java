@@ -3,6 +3,7 @@ package io.followup.collections;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.followup.external.ExternalTimes;
 import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
 import io.swagger.v3.oas.annotations.media.Schema;

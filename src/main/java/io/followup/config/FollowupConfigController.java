@@ -50,7 +50,7 @@ class FollowupConfigController {
             headers = {@Header(name = "Location", description = "Path of the new configuration", schema = @Schema(type = "string")),
                     @Header(name = "ETag", description = "Version of the configuration, for If-Match", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "409", description = "The assistant already has a configuration")
-    ResponseEntity<ConfigResponse> create(@Parameter(hidden = true) TenantId tenant,
+    ResponseEntity<ConfigResponse> create(TenantId tenant,
             @Valid @RequestBody CreateConfigRequest body) {
         FollowupConfig config = service.create(tenant.value(), body);
         return ResponseEntity.created(URI.create("/backend/followup/configs/" + config.getId()))
@@ -64,7 +64,7 @@ class FollowupConfigController {
     @ApiResponse(responseCode = "200", description = "The configuration", useReturnTypeSchema = true, headers = @Header(name = "ETag",
             description = "Version of the configuration, for If-Match", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such configuration (or not the tenant's)")
-    ResponseEntity<ConfigResponse> get(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID id) {
+    ResponseEntity<ConfigResponse> get(TenantId tenant, @PathVariable UUID id) {
         return ok(service.get(tenant.value(), id));
     }
 
@@ -74,7 +74,7 @@ class FollowupConfigController {
     @ApiResponse(responseCode = "200", description = "The configuration", useReturnTypeSchema = true, headers = @Header(name = "ETag",
             description = "Version of the configuration, for If-Match", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "The assistant has no configuration in this tenant")
-    ResponseEntity<ConfigResponse> getByAssistant(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID assistantId) {
+    ResponseEntity<ConfigResponse> getByAssistant(TenantId tenant, @PathVariable UUID assistantId) {
         return ok(service.getByAssistant(tenant.value(), assistantId));
     }
 
@@ -82,7 +82,7 @@ class FollowupConfigController {
     @Operation(operationId = "listFollowupConfigsOfTenant", summary = "List the tenant's configurations, newest first",
             description = "Scope followup-configs:read. The path tenant must be the token's tenant (else 403).")
     @ApiResponse(responseCode = "200", description = "One page of configurations", useReturnTypeSchema = true)
-    PageBody<ConfigResponse> list(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID tenantId,
+    PageBody<ConfigResponse> list(TenantId tenant, @PathVariable UUID tenantId,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "2147483647", defaultValue = "0"))
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
@@ -101,7 +101,7 @@ class FollowupConfigController {
     @ApiResponse(responseCode = "404", description = "No such configuration (or not the tenant's)")
     @ApiResponse(responseCode = "409", description = "Changed by another request at the same moment; fetch it again and retry")
     @ApiResponse(responseCode = "412", description = "If-Match does not name the current version")
-    ResponseEntity<ConfigResponse> update(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID id,
+    ResponseEntity<ConfigResponse> update(TenantId tenant, @PathVariable UUID id,
             @Parameter(description = IF_MATCH, schema = @Schema(example = "\"0\""))
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody UpdateConfigRequest body) {
@@ -115,7 +115,7 @@ class FollowupConfigController {
     @ApiResponse(responseCode = "404", description = "No such configuration (or not the tenant's)")
     @ApiResponse(responseCode = "409", description = "Changed by another request at the same moment; fetch it again and retry")
     @ApiResponse(responseCode = "412", description = "If-Match does not name the current version")
-    ResponseEntity<Void> delete(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID id,
+    ResponseEntity<Void> delete(TenantId tenant, @PathVariable UUID id,
             @Parameter(description = IF_MATCH, schema = @Schema(example = "\"0\"")) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         service.delete(tenant.value(), id, ETags.parseIfMatch(ifMatch));
         return ResponseEntity.noContent().build();

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.followup.web.Constraints;
 import io.followup.web.InvalidRequestException;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -47,7 +47,7 @@ public class FollowupConfigService {
         }
         catch (DataIntegrityViolationException ex) {
             // Two creates raced past the check above; the unique constraint decided.
-            if (String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage()).contains(ASSISTANT_CONSTRAINT)) {
+            if (Constraints.violated(ex, ASSISTANT_CONSTRAINT)) {
                 throw ConfigConflictException.assistantTaken(request.assistantId());
             }
             throw ex;

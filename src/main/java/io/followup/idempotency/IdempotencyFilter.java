@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.followup.security.Integrator;
 import io.followup.web.ApiErrors;
@@ -45,7 +45,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             + " printable ASCII characters without spaces, such as a UUID";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
-    private static final Set<String> CREATES = Set.of("/external-api/v1/debts", "/external-api/v1/followups");
+    /**
+     * The external API's creates, by rule rather than by list: a {@code POST} on a collection, the one path
+     * segment after {@code /external-api/v1/}. A new resource is covered without being named here.
+     */
+    private static final Pattern CREATE_PATH = Pattern.compile("/external-api/v1/[a-z][a-z0-9_-]*");
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION);
 
     private final IdempotencyStore store;
@@ -63,7 +67,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !CREATES.contains(request.getRequestURI());
+                || !CREATE_PATH.matcher(request.getRequestURI()).matches();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.followup.security;
 
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Resolves {@link TenantId} and {@link CompanyId} controller parameters from the validated JWT. */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
+    /** The parameter types this resolves; they never come from the request itself. */
+    static final Set<Class<?>> CALLER_TYPES = Set.of(TenantId.class, CompanyId.class);
     static final String TENANT_CLAIM = "tenant_id";
     static final String COMPANY_CLAIM = "company_id";
     /** The {@code company_id} column's size. */
@@ -24,7 +27,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == TenantId.class || parameter.getParameterType() == CompanyId.class;
+        return CALLER_TYPES.contains(parameter.getParameterType());
     }
 
     @Override

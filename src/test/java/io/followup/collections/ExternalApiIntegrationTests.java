@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.followup.support.ApiResponse;
+import io.followup.support.ExternalApiFixtures;
 import io.followup.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @Test
     void theSeedsExampleRequestGetsTheSeedsExampleResponse() {
         String company = company();
-        String debtId = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String debtId = ExternalApiFixtures.createDebt(api, company);
         String request = """
                 {
                 "debt_id": "%s",
@@ -109,7 +110,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @Test
     void statusDefaultsToOnHoldAndIsRetryToFalse() {
         String company = company();
-        String debtId = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String debtId = ExternalApiFixtures.createDebt(api, company);
 
         JsonNode data = createFollowup(company, "{\"debt_id\":\"" + debtId + "\",\"type\":\"email\"}");
 
@@ -125,7 +126,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @Test
     void anyOffsetIsAcceptedAndWrittenBackInUtcWithAnOffset() {
         String company = company();
-        String debtId = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String debtId = ExternalApiFixtures.createDebt(api, company);
 
         JsonNode data = createFollowup(company, """
                 {"debt_id":"%s","type":"call","scheduled_at":"2024-01-25T07:00:00-03:00",
@@ -143,7 +144,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @Test
     void everyFieldIsStoredAndReadBack() {
         String company = company();
-        String debtId = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String debtId = ExternalApiFixtures.createDebt(api, company);
 
         JsonNode created = createFollowup(company, fullFollowup(debtId));
         ApiResponse fetched = get(company, FOLLOWUPS + "/" + created.get("id").asString());
@@ -178,7 +179,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @ValueSource(strings = {"PATCH", "PUT"})
     void partialUpdateChangesOnlyTheGivenFields(String method) {
         String company = company();
-        String debtId = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String debtId = ExternalApiFixtures.createDebt(api, company);
         JsonNode before = createFollowup(company, fullFollowup(debtId));
         String path = FOLLOWUPS + "/" + before.get("id").asString();
 
@@ -213,8 +214,8 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @ValueSource(strings = {"PATCH", "PUT"})
     void debtIdCannotChange(String method) {
         String company = company();
-        String debtId = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
-        String otherDebtId = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String debtId = ExternalApiFixtures.createDebt(api, company);
+        String otherDebtId = ExternalApiFixtures.createDebt(api, company);
         JsonNode before = createFollowup(company, fullFollowup(debtId));
         String path = FOLLOWUPS + "/" + before.get("id").asString();
 
@@ -242,8 +243,8 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @Test
     void listFiltersNewestFirstWithPagination() {
         String company = company();
-        String d1 = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
-        String d2 = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String d1 = ExternalApiFixtures.createDebt(api, company);
+        String d2 = ExternalApiFixtures.createDebt(api, company);
         String f1 = followup(company, d1, "call", "scheduled", "2024-01-10T10:00:00Z");
         String f2 = followup(company, d1, "sms", "sent", "2024-01-20T10:00:00Z");
         String f3 = followup(company, d2, "email", "scheduled", "2024-01-30T10:00:00Z");
@@ -278,7 +279,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @Test
     void theDefaultPageSizeIsTwenty() {
         String company = company();
-        String debt = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String debt = ExternalApiFixtures.createDebt(api, company);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
             ids.add(0, followup(company, debt, "call", null, null));
@@ -323,7 +324,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         assertThat(read.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
         assertThat(read.get("due_date").asString()).isEqualTo("2024-02-01");
 
-        String second = createDebt(company, "INV-" + UUID.randomUUID()).get("id").asString();
+        String second = ExternalApiFixtures.createDebt(api, company);
         assertList(company, DEBTS, List.of(second, id), 2, 1, 20, 1);
         assertList(company, DEBTS + "?external_reference=" + enc(reference), List.of(id), 1, 1, 20, 1);
         assertList(company, DEBTS + "?external_reference=NO-SUCH-REF", List.of(), 0, 1, 20, 0);
@@ -347,10 +348,10 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     void aDuplicateExternalReferenceIsAConflict() {
         String company = company();
         String reference = "INV-" + UUID.randomUUID();
-        createDebt(company, reference);
+        ExternalApiFixtures.createDebt(api, company, reference);
         long before = debtCount(company);
 
-        ApiResponse duplicate = api.request("POST", DEBTS).token(tokens.external(company)).json(debtBody(reference)).send();
+        ApiResponse duplicate = api.request("POST", DEBTS).token(tokens.external(company)).json(ExternalApiFixtures.debtBody(reference)).send();
 
         assertThat(duplicate.status()).as(duplicate.toString()).isEqualTo(409);
         assertJson(duplicate);
@@ -362,7 +363,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
 
         // the same reference in another company is that company's own business
         String other = company();
-        ApiResponse elsewhere = api.request("POST", DEBTS).token(tokens.external(other)).json(debtBody(reference)).send();
+        ApiResponse elsewhere = api.request("POST", DEBTS).token(tokens.external(other)).json(ExternalApiFixtures.debtBody(reference)).send();
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(201);
     }
 
@@ -371,7 +372,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     @Test
     void idsAreDeterministicTypedAndTamperEvident() {
         String company = company();
-        JsonNode debt = createDebt(company, "INV-" + UUID.randomUUID());
+        JsonNode debt = ExternalApiFixtures.createDebt(api, company, "INV-" + UUID.randomUUID());
         String debtId = debt.get("id").asString();
         JsonNode followup = createFollowup(company, "{\"debt_id\":\"" + debtId + "\",\"type\":\"call\"}");
         String followupId = followup.get("id").asString();
@@ -428,11 +429,6 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String debtBody(String reference) {
-        return """
-                {"external_reference":"%s","debtor_name":"Maria Silva","amount":1500.00,"currency":"BRL"}""".formatted(reference);
-    }
-
     private static String fullFollowup(String debtId) {
         return """
                 {"debt_id":"%s","type":"manual_call","status":"no_answer","call_date":"2024-01-22T15:30:00Z",
@@ -440,12 +436,6 @@ class ExternalApiIntegrationTests extends IntegrationTest {
                  "call_id":"call-123","audio_url":"https://recordings.example.com/call-123.mp3",
                  "pdf_url":"https://docs.example.com/letter-1.pdf","duration_ms":42000,"phone_number_used":"+5511999998888",
                  "direction":"outbound","disconnection_reason":"no_answer_timeout","is_retry":true}""".formatted(debtId);
-    }
-
-    private JsonNode createDebt(String company, String reference) {
-        ApiResponse created = api.request("POST", DEBTS).token(tokens.external(company)).json(debtBody(reference)).send();
-        assertThat(created.status()).as("set-up debt: " + created).isEqualTo(201);
-        return created.json().get("data");
     }
 
     private JsonNode createFollowup(String company, String body) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.followup.support.ApiClient;
 import io.followup.support.ApiResponse;
+import io.followup.support.ExternalApiFixtures;
 import io.followup.support.IntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -286,8 +287,8 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
     void refusesBadRequestAndWritesNothing(BadCase c) {
         String company = "company-" + UUID.randomUUID();
         String other = "company-" + UUID.randomUUID();
-        String debtId = createDebt(company);
-        String otherDebtId = createDebt(other);
+        String debtId = ExternalApiFixtures.createDebt(api, company);
+        String otherDebtId = ExternalApiFixtures.createDebt(api, other);
         String followupId = createFollowup(company, debtId);
         Map<String, String> values = Map.of("{debt}", debtId, "{otherDebt}", otherDebtId, "{followup}", followupId,
                 "{tamperedDebt}", ExternalApiIntegrationTests.tamper(debtId, debtId.length() / 2),
@@ -363,18 +364,8 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
 
     // ------------------------------------------------------------------ set-up and helpers
 
-    private String createDebt(String company) {
-        ApiResponse created = api.request("POST", DEBTS).token(tokens.external(company))
-                .json(debt(b -> b.put("external_reference", "INV-" + UUID.randomUUID()))).send();
-        assertThat(created.status()).as("set-up debt: " + created).isEqualTo(201);
-        return created.json().get("data").get("id").asString();
-    }
-
     private String createFollowup(String company, String debtId) {
-        ApiResponse created = api.request("POST", FOLLOWUPS).token(tokens.external(company))
-                .json(followup(b -> b.put("debt_id", debtId))).send();
-        assertThat(created.status()).as("set-up followup: " + created).isEqualTo(201);
-        return created.json().get("data").get("id").asString();
+        return ExternalApiFixtures.createFollowup(api, company, followup(b -> b.put("debt_id", debtId))).get("id").asString();
     }
 
     private List<String> rows(String table, String company) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.followup.support.ApiResponse;
+import io.followup.support.ExternalApiFixtures;
 import io.followup.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
     @Test
     void wrongTypesAndUnknownFieldsAreReportedWithTheServicesErrors() {
         String company = "together-" + UUID.randomUUID();
-        String debt = createDebt(company);
+        String debt = ExternalApiFixtures.createDebt(api, company);
 
         ApiResponse response = api.request("POST", FOLLOWUPS).token(tokens.external(company)).json("""
                 {"debt_id":"%s","type":"call","status":"done","is_retry":"yes","duration_ms":9223372036854775808,
@@ -62,7 +63,7 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
     @Test
     void aValidFollowupWithOneUnknownFieldIsRefusedAndWritesNothing() {
         String company = "together-" + UUID.randomUUID();
-        String debt = createDebt(company);
+        String debt = ExternalApiFixtures.createDebt(api, company);
 
         ApiResponse response = api.request("POST", FOLLOWUPS).token(tokens.external(company))
                 .json("{\"debt_id\":\"%s\",\"type\":\"call\",\"status\":\"scheduled\",\"extra\":true}".formatted(debt)).send();
@@ -75,7 +76,7 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
     @Test
     void updatesReportEveryFieldAndChangeNothing() {
         String company = "together-" + UUID.randomUUID();
-        String debt = createDebt(company);
+        String debt = ExternalApiFixtures.createDebt(api, company);
         ApiResponse created = api.request("POST", FOLLOWUPS).token(tokens.external(company))
                 .json("{\"debt_id\":\"%s\",\"type\":\"call\"}".formatted(debt)).send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -205,14 +206,6 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
     @SuppressWarnings("unchecked")
     private static Map<String, String> errors(ApiResponse response) {
         return JSON.convertValue(response.json().path("errors"), java.util.LinkedHashMap.class);
-    }
-
-    private String createDebt(String company) {
-        ApiResponse created = api.request("POST", "/external-api/v1/debts").token(tokens.external(company))
-                .json("{\"external_reference\":\"INV-%s\",\"debtor_name\":\"Maria Silva\",\"amount\":1500.00,\"currency\":\"BRL\"}"
-                        .formatted(UUID.randomUUID())).send();
-        assertThat(created.status()).as("set-up debt: " + created).isEqualTo(201);
-        return created.json().path("data").path("id").asString();
     }
 
     private long count(String table, String company) {

@@ -5,10 +5,10 @@ import java.util.UUID;
 
 import io.followup.support.ApiClient;
 import io.followup.support.ApiResponse;
+import io.followup.support.ExternalApiFixtures;
 import io.followup.support.TestClock;
 import io.followup.support.TestTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -129,7 +129,7 @@ final class FuzzTargets {
 
     String debtId() {
         if (debtId == null) {
-            debtId = createDebt(company);
+            debtId = ExternalApiFixtures.createDebt(api, company);
         }
         return debtId;
     }
@@ -144,7 +144,7 @@ final class FuzzTargets {
     String otherCompanysFollowupId() {
         if (otherFollowupId == null) {
             String other = "fuzz-other-" + UUID.randomUUID();
-            otherFollowupId = createFollowup(other, createDebt(other));
+            otherFollowupId = createFollowup(other, ExternalApiFixtures.createDebt(api, other));
         }
         return otherFollowupId;
     }
@@ -198,17 +198,7 @@ final class FuzzTargets {
         return body;
     }
 
-    private String createDebt(String owner) {
-        ApiResponse created = api.request("POST", "/external-api/v1/debts").token(tokens.external(owner))
-                .json(JSON.writeValueAsString(debt())).send();
-        assertThat(created.status()).as("set-up debt: " + created).isEqualTo(201);
-        return created.json().get("data").get("id").asString();
-    }
-
     private String createFollowup(String owner, String debt) {
-        ApiResponse created = api.request("POST", "/external-api/v1/followups").token(tokens.external(owner))
-                .json(JSON.writeValueAsString(followup().put("debt_id", debt))).send();
-        assertThat(created.status()).as("set-up followup: " + created).isEqualTo(201);
-        return created.json().get("data").get("id").asString();
+        return ExternalApiFixtures.createFollowup(api, owner, JSON.writeValueAsString(followup().put("debt_id", debt))).get("id").asString();
     }
 }

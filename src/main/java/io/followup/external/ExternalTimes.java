@@ -1,4 +1,4 @@
-package io.followup.collections;
+package io.followup.external;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import java.time.temporal.ChronoField;
  * ({@code 2024-01-25T10:00:00+00:00}), fractions of a second only when there are any. Reading is
  * {@link io.followup.web.IsoTimes}.
  */
-final class ExternalTimes {
+public final class ExternalTimes {
 
     private static final DateTimeFormatter WRITE = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
@@ -23,11 +23,11 @@ final class ExternalTimes {
     private ExternalTimes() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return instant == null ? null : WRITE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    static String format(LocalDate date) {
+    public static String format(LocalDate date) {
         return date == null ? null : date.toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.followup.collections;
+package io.followup.external;
 
 import java.util.List;
 import java.util.function.Function;
@@ -20,7 +20,7 @@ public record ExternalPage<T>(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Number of pages") int pages) {
     }
 
-    static <E, T> ExternalPage<T> of(String message, Page<E> page, Function<E, T> mapper) {
+    public static <E, T> ExternalPage<T> of(String message, Page<E> page, Function<E, T> mapper) {
         return new ExternalPage<>(false, message, page.getContent().stream().map(mapper).toList(),
                 new Pagination(page.getTotalElements(), page.getNumber() + 1, page.getSize(), page.getTotalPages()));
     }

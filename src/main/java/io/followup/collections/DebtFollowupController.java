@@ -2,8 +2,11 @@ package io.followup.collections;
 
 import java.net.URI;
 
+import io.followup.external.ExternalPage;
+import io.followup.external.ExternalResponse;
 import io.followup.ids.PublicIds;
 import io.followup.security.CompanyId;
+import io.followup.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -26,12 +29,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @RequestMapping(path = "/external-api/v1/followups", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Followups", description = "External API: follow-up activities against debts")
 @SecurityRequirement(name = "external")
-class FollowupController {
+class DebtFollowupController {
 
-    private final FollowupService service;
+    private final DebtFollowupService service;
     private final PublicIds ids;
 
-    FollowupController(FollowupService service, PublicIds ids) {
+    DebtFollowupController(DebtFollowupService service, PublicIds ids) {
         this.service = service;
         this.ids = ids;
     }
@@ -41,9 +44,9 @@ class FollowupController {
             description = "Answers 201 with the followup and its Location.")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true, headers = @io.swagger.v3.oas.annotations.headers.Header(
             name = "Location", description = "Path of the new followup", schema = @Schema(type = "string")))
-    ResponseEntity<ExternalResponse<FollowupResponse>> create(@Parameter(hidden = true) CompanyId company,
-            @RequestBody FollowupRequest body) {
-        FollowupResponse followup = FollowupResponse.from(service.create(company.value(), body), ids);
+    ResponseEntity<ExternalResponse<DebtFollowupResponse>> create(CompanyId company,
+            @RequestBody DebtFollowupRequest body) {
+        DebtFollowupResponse followup = DebtFollowupResponse.from(service.create(company.value(), body), ids);
         return ResponseEntity.created(URI.create("/external-api/v1/followups/" + followup.id()))
                 .body(ExternalResponse.of("Followup created successfully", followup));
     }
@@ -53,8 +56,8 @@ class FollowupController {
             description = "Another company's followup is 404, like a missing one.")
     @ApiResponse(responseCode = "200", description = "The followup", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
-    ExternalResponse<FollowupResponse> get(@Parameter(hidden = true) CompanyId company, @PathVariable String id) {
-        return ExternalResponse.of("Followup retrieved successfully", FollowupResponse.from(service.get(company.value(), id), ids));
+    ExternalResponse<DebtFollowupResponse> get(CompanyId company, @PathVariable String id) {
+        return ExternalResponse.of("Followup retrieved successfully", DebtFollowupResponse.from(service.get(company.value(), id), ids));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -62,8 +65,8 @@ class FollowupController {
             description = "The debt cannot change.")
     @ApiResponse(responseCode = "200", description = "The updated followup", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
-    ExternalResponse<FollowupResponse> patch(@Parameter(hidden = true) CompanyId company, @PathVariable String id,
-            @RequestBody FollowupRequest body) {
+    ExternalResponse<DebtFollowupResponse> patch(CompanyId company, @PathVariable String id,
+            @RequestBody DebtFollowupRequest body) {
         return updated(service.update(company.value(), id, body));
     }
 
@@ -72,8 +75,8 @@ class FollowupController {
             description = "A partial update like PATCH: fields left out keep their value. The debt cannot change.")
     @ApiResponse(responseCode = "200", description = "The updated followup", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
-    ExternalResponse<FollowupResponse> put(@Parameter(hidden = true) CompanyId company, @PathVariable String id,
-            @RequestBody FollowupRequest body) {
+    ExternalResponse<DebtFollowupResponse> put(CompanyId company, @PathVariable String id,
+            @RequestBody DebtFollowupRequest body) {
         return updated(service.update(company.value(), id, body));
     }
 
@@ -81,7 +84,7 @@ class FollowupController {
     @Operation(operationId = "listFollowups", summary = "List followups, newest first, with optional filters (scope followups:read)",
             description = "Filters combine; scheduled_from and scheduled_to bound scheduled_at, both included.")
     @ApiResponse(responseCode = "200", description = "One page of followups", useReturnTypeSchema = true)
-    ExternalPage<FollowupResponse> list(@Parameter(hidden = true) CompanyId company,
+    ExternalPage<DebtFollowupResponse> list(CompanyId company,
             @Parameter(description = "Encrypted debt ID", schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$"))
             @RequestParam(name = "debt_id", required = false) String debtId,
             @Parameter(schema = @Schema(allowableValues = {"on_hold", "scheduled", "in_progress", "sent", "delivered", "deal_found",
@@ -96,8 +99,8 @@ class FollowupController {
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int limit) {
-        FollowupFilter filter = service.filter(debtId, status, type, scheduledFrom, scheduledTo);
-        return page(service.list(company.value(), filter, Paging.newestFirst(page, limit)));
+        DebtFollowupFilter filter = DebtFollowupFilter.parse(ids, debtId, status, type, scheduledFrom, scheduledTo);
+        return page(service.list(company.value(), filter, PageParams.external(page, limit)));
     }
 
     @GetMapping("/debt/{debtId}")
@@ -105,19 +108,19 @@ class FollowupController {
             description = "The debt must be the company's (else 404).")
     @ApiResponse(responseCode = "200", description = "One page of followups", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such debt (or not the company's)")
-    ExternalPage<FollowupResponse> listForDebt(@Parameter(hidden = true) CompanyId company, @PathVariable String debtId,
+    ExternalPage<DebtFollowupResponse> listForDebt(CompanyId company, @PathVariable String debtId,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int limit) {
-        return page(service.listForDebt(company.value(), debtId, Paging.newestFirst(page, limit)));
+        return page(service.listForDebt(company.value(), debtId, PageParams.external(page, limit)));
     }
 
-    private ExternalResponse<FollowupResponse> updated(DebtFollowup followup) {
-        return ExternalResponse.of("Followup updated successfully", FollowupResponse.from(followup, ids));
+    private ExternalResponse<DebtFollowupResponse> updated(DebtFollowup followup) {
+        return ExternalResponse.of("Followup updated successfully", DebtFollowupResponse.from(followup, ids));
     }
 
-    private ExternalPage<FollowupResponse> page(org.springframework.data.domain.Page<DebtFollowup> followups) {
-        return ExternalPage.of("Followups retrieved successfully", followups, followup -> FollowupResponse.from(followup, ids));
+    private ExternalPage<DebtFollowupResponse> page(org.springframework.data.domain.Page<DebtFollowup> followups) {
+        return ExternalPage.of("Followups retrieved successfully", followups, followup -> DebtFollowupResponse.from(followup, ids));
     }
 }

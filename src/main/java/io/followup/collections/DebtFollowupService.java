@@ -3,15 +3,14 @@ package io.followup.collections;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.followup.web.IsoTimes;
 import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
+import io.followup.web.Constraints;
+import io.followup.web.FieldErrors;
 import io.followup.web.InvalidRequestException;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Logs, schedules and updates a company's follow-up activities against its debts. */
 @Service
 @Transactional
-public class FollowupService {
+public class DebtFollowupService {
 
     static final String INVALID_DEBT = "Invalid debt ID. It must be a valid encrypted debt ID that belongs to your company";
     private static final String DEBT_OF_COMPANY_CONSTRAINT = "fk_debt_followup_debt_company";
@@ -31,7 +30,7 @@ public class FollowupService {
     private final PublicIds ids;
     private final Clock clock;
 
-    FollowupService(DebtFollowupRepository followups, DebtService debts, PublicIds ids, Clock clock) {
+    DebtFollowupService(DebtFollowupRepository followups, DebtService debts, PublicIds ids, Clock clock) {
         this.followups = followups;
         this.debts = debts;
         this.ids = ids;
@@ -42,42 +41,33 @@ public class FollowupService {
      * Creates a follow-up. That the debt is the company's own is checked by the insert itself (a
      * foreign key on debt and company), so a valid request costs one statement, not a lookup first.
      */
-    public DebtFollowup create(String companyId, FollowupRequest request) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    public DebtFollowup create(String companyId, DebtFollowupRequest request) {
+        FieldErrors errors = new FieldErrors();
         Long debtId = null;
         if (request.debtId() == null || request.debtId().isBlank()) {
-            errors.put("debt_id", "Debt ID is required");
+            errors.add("debt_id", "Debt ID is required");
         }
         else {
             debtId = ids.decode(IdType.DEBT, request.debtId()).orElse(null);
             if (debtId == null) {
-                errors.put("debt_id", INVALID_DEBT);
+                errors.add("debt_id", INVALID_DEBT);
             }
         }
-        FollowupChanges values = FollowupRequestValidator.check(request, true, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(withForeignDebt(companyId, debtId, errors));
+        DebtFollowupChanges values = DebtFollowupRequestValidator.check(request, true, errors);
+        if (!errors.isEmpty() && debtId != null && !debts.owns(companyId, debtId)) {
+            // A refused request names a debt of another company too, as it would if the rest were right.
+            errors.add("debt_id", INVALID_DEBT);
         }
+        errors.throwIfAny();
         try {
             return followups.saveAndFlush(new DebtFollowup(companyId, debtId, values, now()));
         }
         catch (DataIntegrityViolationException ex) {
-            if (String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage()).contains(DEBT_OF_COMPANY_CONSTRAINT)) {
+            if (Constraints.violated(ex, DEBT_OF_COMPANY_CONSTRAINT)) {
                 throw new InvalidRequestException(Map.of("debt_id", INVALID_DEBT));
             }
             throw ex;
         }
-    }
-
-    /** A refused request names a debt of another company too, first, as it would if the rest were right. */
-    private Map<String, String> withForeignDebt(String companyId, Long debtId, Map<String, String> errors) {
-        if (debtId == null || debts.owns(companyId, debtId)) {
-            return errors;
-        }
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("debt_id", INVALID_DEBT);
-        all.putAll(errors);
-        return all;
     }
 
     @Transactional(readOnly = true)
@@ -86,22 +76,20 @@ public class FollowupService {
     }
 
     /** A partial update: given fields change, absent or null ones keep their value; the debt cannot change. */
-    public DebtFollowup update(String companyId, String publicId, FollowupRequest request) {
+    public DebtFollowup update(String companyId, String publicId, DebtFollowupRequest request) {
         DebtFollowup followup = find(companyId, publicId);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         if (request.debtId() != null && !ids.decode(IdType.DEBT, request.debtId()).equals(Optional.of(followup.getDebtId()))) {
-            errors.put("debt_id", "debt_id cannot be changed");
+            errors.add("debt_id", "debt_id cannot be changed");
         }
-        FollowupChanges values = FollowupRequestValidator.check(request, false, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        DebtFollowupChanges values = DebtFollowupRequestValidator.check(request, false, errors);
+        errors.throwIfAny();
         followup.apply(values, now());
         return followups.saveAndFlush(followup);
     }
 
     @Transactional(readOnly = true)
-    public Page<DebtFollowup> list(String companyId, FollowupFilter filter, Pageable page) {
+    public Page<DebtFollowup> list(String companyId, DebtFollowupFilter filter, Pageable page) {
         return followups.findAll(filter.forCompany(companyId), page);
     }
 
@@ -109,36 +97,7 @@ public class FollowupService {
     @Transactional(readOnly = true)
     public Page<DebtFollowup> listForDebt(String companyId, String debtPublicId, Pageable page) {
         Long debtId = debts.ownedDebtId(companyId, debtPublicId).orElseThrow(CollectionsNotFoundException::debt);
-        return followups.findAll(new FollowupFilter(debtId, null, null, null, null).forCompany(companyId), page);
-    }
-
-    /** Reads the list filters, reporting every bad one together. */
-    public FollowupFilter filter(String debtId, String status, String type, String scheduledFrom, String scheduledTo) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long debt = null;
-        if (debtId != null) {
-            debt = ids.decode(IdType.DEBT, debtId).orElse(null);
-            if (debt == null) {
-                errors.put("debt_id", INVALID_DEBT);
-            }
-        }
-        FollowupStatus statusValue = status == null ? null : FollowupStatus.fromWire(status).orElse(null);
-        if (status != null && statusValue == null) {
-            errors.put("status", FollowupStatus.INVALID);
-        }
-        FollowupType typeValue = type == null ? null : FollowupType.fromWire(type).orElse(null);
-        if (type != null && typeValue == null) {
-            errors.put("type", FollowupType.INVALID);
-        }
-        Instant from = scheduledFrom == null ? null : IsoTimes.parse("scheduled_from", scheduledFrom, errors);
-        Instant to = scheduledTo == null ? null : IsoTimes.parse("scheduled_to", scheduledTo, errors);
-        if (from != null && to != null && from.isAfter(to)) {
-            errors.put("scheduled_to", "scheduled_to must not be before scheduled_from");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return new FollowupFilter(debt, statusValue, typeValue, from, to);
+        return followups.findAll(new DebtFollowupFilter(debtId, null, null, null, null).forCompany(companyId), page);
     }
 
     private DebtFollowup find(String companyId, String publicId) {

@@ -1,12 +1,14 @@
 package io.followup.collections;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.followup.external.ExternalTimes;
 import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A follow-up as the seed's example response shows it, field for field and in that order. */
-public record FollowupResponse(
+/** A follow-up as the seed's example response shows it, field for field and in that order (schema name as published). */
+@Schema(name = "FollowupResponse")
+public record DebtFollowupResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted followup ID") String id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted debt ID") @JsonProperty("debt_id") String debtId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"on_hold", "scheduled", "in_progress", "sent", "delivered", "deal_found", "no_answer",
@@ -27,8 +29,8 @@ public record FollowupResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("is_retry") boolean isRetry,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("processed_at") String processedAt) {
 
-    static FollowupResponse from(DebtFollowup followup, PublicIds ids) {
-        return new FollowupResponse(
+    static DebtFollowupResponse from(DebtFollowup followup, PublicIds ids) {
+        return new DebtFollowupResponse(
                 ids.encode(IdType.FOLLOWUP, followup.getId()),
                 ids.encode(IdType.DEBT, followup.getDebtId()),
                 followup.getStatus().wire(),

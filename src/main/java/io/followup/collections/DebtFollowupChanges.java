@@ -6,7 +6,7 @@ import java.time.Instant;
  * Validated, typed values of a follow-up create or update (the debt is set once, at creation). A null field was not given: on create it
  * takes its default, on update it keeps the stored value.
  */
-record FollowupChanges(
+record DebtFollowupChanges(
         FollowupType type,
         FollowupStatus status,
         Instant callDate,

@@ -5,9 +5,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Body of follow-up create ({@code POST}) and partial update ({@code PATCH}/{@code PUT}). Enums and
- * timestamps arrive as text so that every bad field is reported together, in the seed's words.
+ * timestamps arrive as text so that every bad field is reported together, in the seed's words. The
+ * schema keeps its published name, {@code FollowupRequest}.
  */
-public record FollowupRequest(
+@Schema(name = "FollowupRequest")
+public record DebtFollowupRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]{32}$",
                 description = "Encrypted ID of one of your debts. On update it may only repeat the follow-up's own debt")
         @JsonProperty("debt_id") String debtId,

@@ -1,4 +1,4 @@
-package io.followup.collections;
+package io.followup.external;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -8,7 +8,7 @@ public record ExternalResponse<T>(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String message,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) T data) {
 
-    static <T> ExternalResponse<T> of(String message, T data) {
+    public static <T> ExternalResponse<T> of(String message, T data) {
         return new ExternalResponse<>(false, message, data);
     }
 }

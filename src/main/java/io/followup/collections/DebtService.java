@@ -2,7 +2,6 @@ package io.followup.collections;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import io.followup.ids.IdType;

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.followup.config.FollowupConfig;
-import io.followup.config.FollowupConfigService;
+import io.followup.config.FollowupSequences;
 import io.followup.config.OfficialChannelSteps;
+import io.followup.config.SequenceSnapshot;
 import io.followup.config.Step;
 import io.followup.config.StepInterval;
 import io.followup.job.JobQueue;
@@ -28,15 +28,15 @@ public class EnrollmentService {
 
     private final EnrollmentRepository enrollments;
     private final LeadRecords leads;
-    private final FollowupConfigService configs;
+    private final FollowupSequences sequences;
     private final JobQueue jobs;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentRepository enrollments, LeadRecords leads, FollowupConfigService configs, JobQueue jobs,
+    EnrollmentService(EnrollmentRepository enrollments, LeadRecords leads, FollowupSequences sequences, JobQueue jobs,
             Clock clock) {
         this.enrollments = enrollments;
         this.leads = leads;
-        this.configs = configs;
+        this.sequences = sequences;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -61,15 +61,15 @@ public class EnrollmentService {
         if (running.isPresent() && occurredAt.isBefore(running.get().getTriggeredAt())) {
             return ignored(event, "The event is older than the running enrollment's trigger");
         }
-        Optional<FollowupConfig> config = configs.findActive(tenantId, event.assistantId());
-        if (config.isPresent() && config.get().getTriggerStatusIds().contains(event.statusId())) {
+        Optional<SequenceSnapshot> config = sequences.findActive(tenantId, event.assistantId());
+        if (config.isPresent() && config.get().isTrigger(event.statusId())) {
             List<EnrollmentStep> steps = snapshot(config.get(), event.channelId());
             if (steps.isEmpty()) {
                 return stopOrIgnore(running, event, "No follow-up steps for channel " + event.channelId());
             }
             running.ifPresent(previous -> stop(previous, "Replaced by a new trigger"));
             Enrollment enrollment = new Enrollment(tenantId, event.assistantId(), event.leadId(), event.channelId(),
-                    config.get().getId(), event.statusId(), config.get().getTriggerStatusIds(), occurredAt,
+                    config.get().configId(), event.statusId(), config.get().triggerStatusIds(), occurredAt,
                     leadData(event.lead()), steps, now());
             enrollments.saveAndFlush(enrollment);
             Instant anchor = occurredAt.isAfter(now()) ? now() : occurredAt;
@@ -132,12 +132,12 @@ public class EnrollmentService {
     }
 
     /** The lead's sequence: the AI steps, then the steps of the official channel the lead is on, if any. */
-    private static List<EnrollmentStep> snapshot(FollowupConfig config, String channelId) {
-        Optional<OfficialChannelSteps> official = config.getOfficialSteps().stream()
+    private static List<EnrollmentStep> snapshot(SequenceSnapshot config, String channelId) {
+        Optional<OfficialChannelSteps> official = config.officialSteps().stream()
                 .filter(channel -> channel.channelId().equals(channelId)).findFirst();
         String appId = official.map(OfficialChannelSteps::appId).orElse(null);
         List<EnrollmentStep> steps = new ArrayList<>();
-        for (Step step : config.getSteps()) {
+        for (Step step : config.steps()) {
             steps.add(planned(steps.size() + 1, "steps", step, appId));
         }
         official.ifPresent(channel -> channel.steps().forEach(step -> steps.add(planned(steps.size() + 1, "official_steps", step, appId))));

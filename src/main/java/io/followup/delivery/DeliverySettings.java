@@ -36,6 +36,12 @@ public record DeliverySettings(
         @DefaultValue @NotNull @Valid Meta meta,
         @DefaultValue("8") @Min(1) int maxConcurrentPerProvider) {
 
+    /** Meta when {@code meta.channels} lists the channel, otherwise Gupshup by the channel's app_id. */
+    public DeliveryChannel templateChannel(String channelId) {
+        return channelId != null && meta.channels().containsKey(channelId)
+                ? DeliveryChannel.WHATSAPP_META : DeliveryChannel.WHATSAPP_GUPSHUP;
+    }
+
     /**
      * The assistant service endpoint. Both are required and have no built-in value, so that a deployment
      * can neither post AI steps to a development address nor sign them with a key anyone can read here;

@@ -3,7 +3,6 @@ package io.followup.enrollment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,32 +10,33 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.followup.config.FollowupSequences;
-import io.followup.config.OfficialChannelSteps;
 import io.followup.config.SequenceSnapshot;
-import io.followup.config.Step;
-import io.followup.config.StepInterval;
 import io.followup.job.JobQueue;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Turns lead events into enrollments, and moves enrollments from step to step. */
+/** Turns lead events into enrollments, and stops them; {@link StepProgress} moves them from step to step. */
 @Service
 @Transactional
 public class EnrollmentService {
 
     private final EnrollmentRepository enrollments;
-    private final LeadRecords leads;
+    private final LeadActivity leads;
     private final FollowupSequences sequences;
+    private final StepPlanner planner;
+    private final StepProgress progress;
     private final JobQueue jobs;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentRepository enrollments, LeadRecords leads, FollowupSequences sequences, JobQueue jobs,
-            Clock clock) {
+    EnrollmentService(EnrollmentRepository enrollments, LeadActivity leads, FollowupSequences sequences, StepPlanner planner,
+            StepProgress progress, JobQueue jobs, Clock clock) {
         this.enrollments = enrollments;
         this.leads = leads;
         this.sequences = sequences;
+        this.planner = planner;
+        this.progress = progress;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -45,8 +45,8 @@ public class EnrollmentService {
     public EventResult handle(UUID tenantId, LeadEventRequest event) {
         Instant occurredAt = LeadEventValidator.check(event);
         if (!leads.claimEvent(tenantId, event.eventId(), event.type(), now())) {
-            LeadRecords.HandledEvent first = leads.handledEvent(tenantId, event.eventId())
-                    .orElse(new LeadRecords.HandledEvent("processing", null));
+            LeadActivity.HandledEvent first = leads.handledEvent(tenantId, event.eventId())
+                    .orElse(new LeadActivity.HandledEvent("processing", null));
             return EventResult.duplicate(event.eventId(), first.outcome(), first.detail());
         }
         EventResult result = LeadEventRequest.STATUS_CHANGED.equals(event.type())
@@ -63,7 +63,7 @@ public class EnrollmentService {
         }
         Optional<SequenceSnapshot> config = sequences.findActive(tenantId, event.assistantId());
         if (config.isPresent() && config.get().isTrigger(event.statusId())) {
-            List<EnrollmentStep> steps = snapshot(config.get(), event.channelId());
+            List<EnrollmentStep> steps = planner.plan(config.get(), event.channelId());
             if (steps.isEmpty()) {
                 return stopOrIgnore(running, event, "No follow-up steps for channel " + event.channelId());
             }
@@ -73,7 +73,7 @@ public class EnrollmentService {
                     leadData(event.lead()), steps, now());
             enrollments.saveAndFlush(enrollment);
             Instant anchor = occurredAt.isAfter(now()) ? now() : occurredAt;
-            scheduleCurrent(enrollment, anchor);
+            progress.scheduleCurrent(enrollment, anchor);
             return EventResult.processed(event.eventId(), running.isPresent() ? "replaced" : "enrolled", enrollment.getId(),
                     running.isPresent() ? "The running enrollment was replaced" : null);
         }
@@ -106,16 +106,6 @@ public class EnrollmentService {
         return EventResult.processed(event.eventId(), "recorded", null, "Last message time recorded");
     }
 
-    /** Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. */
-    void scheduleCurrent(Enrollment enrollment, Instant anchor) {
-        EnrollmentStep step = enrollment.current();
-        Instant due = anchor.plus(StepInterval.parse(step.interval()));
-        long jobId = jobs.enqueue(StepJobHandler.KIND, new StepJob(enrollment.getId(), step.number()), due,
-                "enrollment:" + enrollment.getId() + ":step:" + step.number())
-                .orElseThrow(() -> new IllegalStateException("Step " + step.number() + " of " + enrollment.getId() + " was scheduled twice"));
-        enrollment.scheduleCurrent(due, jobId);
-    }
-
     private void stop(Enrollment enrollment, String reason) {
         enrollment.stop(reason, now()).ifPresent(jobs::cancel);
         enrollments.saveAndFlush(enrollment);
@@ -129,24 +119,6 @@ public class EnrollmentService {
     @Transactional(readOnly = true)
     public Page<Enrollment> search(UUID tenantId, EnrollmentFilter filter, Pageable page) {
         return enrollments.findAll(filter.forTenant(tenantId), page);
-    }
-
-    /** The lead's sequence: the AI steps, then the steps of the official channel the lead is on, if any. */
-    private static List<EnrollmentStep> snapshot(SequenceSnapshot config, String channelId) {
-        Optional<OfficialChannelSteps> official = config.officialSteps().stream()
-                .filter(channel -> channel.channelId().equals(channelId)).findFirst();
-        String appId = official.map(OfficialChannelSteps::appId).orElse(null);
-        List<EnrollmentStep> steps = new ArrayList<>();
-        for (Step step : config.steps()) {
-            steps.add(planned(steps.size() + 1, "steps", step, appId));
-        }
-        official.ifPresent(channel -> channel.steps().forEach(step -> steps.add(planned(steps.size() + 1, "official_steps", step, appId))));
-        return steps;
-    }
-
-    private static EnrollmentStep planned(int number, String source, Step step, String appId) {
-        return EnrollmentStep.planned(number, source, step.interval(), step.prompt(), step.templateName(),
-                step.templateLanguage(), step.templateParams(), appId);
     }
 
     private static Map<String, String> leadData(Map<String, Object> lead) {

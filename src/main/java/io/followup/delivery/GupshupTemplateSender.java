@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -42,24 +41,18 @@ final class GupshupTemplateSender implements StepChannelSender {
     /** @return Gupshup's message ID */
     @Override
     public String send(StepDelivery delivery) {
-        StepDelivery.Recipient to = delivery.to();
-        DeliverySettings.GupshupApp app = to.appId() == null ? null : apps.get(to.appId());
-        if (app == null) {
-            throw DeliveryException.permanent("No WhatsApp provider configured for channel %s / app %s"
-                    .formatted(to.channelId(), to.appId()));
-        }
-        // Resolved before any call, so a hole in the data never reaches a provider.
-        List<String> params = TemplateParams.resolve(delivery.content().templateParams(), to.lead());
-        String destination = TemplateParams.destination(to.lead());
-        String templateId = catalog.approvedTemplateId(to.appId(), app.apiKey(), delivery.content().templateName(),
+        String appId = delivery.to().appId();
+        DeliverySettings.GupshupApp app = StepChannelSender.configured(apps, appId, delivery.to());
+        TemplateParams.Filled filled = TemplateParams.fill(delivery);
+        String templateId = catalog.approvedTemplateId(appId, app.apiKey(), delivery.content().templateName(),
                 delivery.content().templateLanguage());
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("id", templateId);
-        template.put("params", params);
+        template.put("params", filled.params());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("source", app.source());
         form.put("src.name", app.appName());
-        form.put("destination", destination);
+        form.put("destination", filled.destination());
         form.put("template", http.json().writeValueAsString(template));
 
         DeliveryHttp.Reply reply = http.execute(TARGET, http.client().post()

@@ -30,20 +30,14 @@ final class MetaTemplateSender implements StepChannelSender {
     /** @return the WhatsApp message ID ({@code wamid...}) */
     @Override
     public String send(StepDelivery delivery) {
-        StepDelivery.Recipient to = delivery.to();
-        DeliverySettings.MetaChannel channel = to.channelId() == null ? null : settings.channels().get(to.channelId());
-        if (channel == null) {
-            throw DeliveryException.permanent("No WhatsApp provider configured for channel %s / app %s"
-                    .formatted(to.channelId(), to.appId()));
-        }
+        String channelId = delivery.to().channelId();
+        DeliverySettings.MetaChannel channel = StepChannelSender.configured(settings.channels(), channelId, delivery.to());
         if (settings.accessToken() == null || settings.accessToken().isBlank()) {
-            throw DeliveryException.permanent("Channel " + to.channelId()
+            throw DeliveryException.permanent("Channel " + channelId
                     + " is configured for Meta Cloud API but followup.delivery.meta.access-token is not set");
         }
-        // Resolved before any call, so a hole in the data never reaches a provider.
-        List<String> params = TemplateParams.resolve(delivery.content().templateParams(), to.lead());
-        String destination = TemplateParams.destination(to.lead());
-        byte[] body = http.json().writeValueAsBytes(body(delivery.content(), params, destination));
+        TemplateParams.Filled filled = TemplateParams.fill(delivery);
+        byte[] body = http.json().writeValueAsBytes(body(delivery.content(), filled.params(), filled.destination()));
         DeliveryHttp.Reply reply = http.execute(TARGET, http.client().post()
                 .uri(DeliveryHttp.url(settings.baseUrl(), "/{phoneNumberId}/messages"), channel.phoneNumberId())
                 .contentType(MediaType.APPLICATION_JSON)

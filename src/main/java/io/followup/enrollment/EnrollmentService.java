@@ -11,13 +11,19 @@ import java.util.UUID;
 
 import io.followup.config.FollowupSequences;
 import io.followup.config.SequenceSnapshot;
+import io.followup.config.StepInterval;
+import io.followup.delivery.StepDelivery;
 import io.followup.job.JobQueue;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Turns lead events into enrollments, and stops them; {@link StepProgress} moves them from step to step. */
+/**
+ * Turns lead events into enrollments, and moves enrollments from step to step: it owns every transaction of a
+ * step job (whether its step is still due, its outcome, the scheduling of the next step); the send happens
+ * between them, outside any, in {@link StepJobHandler}.
+ */
 @Service
 @Transactional
 public class EnrollmentService {
@@ -26,17 +32,15 @@ public class EnrollmentService {
     private final LeadActivity leads;
     private final FollowupSequences sequences;
     private final StepPlanner planner;
-    private final StepProgress progress;
     private final JobQueue jobs;
     private final Clock clock;
 
     EnrollmentService(EnrollmentRepository enrollments, LeadActivity leads, FollowupSequences sequences, StepPlanner planner,
-            StepProgress progress, JobQueue jobs, Clock clock) {
+            JobQueue jobs, Clock clock) {
         this.enrollments = enrollments;
         this.leads = leads;
         this.sequences = sequences;
         this.planner = planner;
-        this.progress = progress;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -73,7 +77,7 @@ public class EnrollmentService {
                     leadData(event.lead()), steps, now());
             enrollments.saveAndFlush(enrollment);
             Instant anchor = occurredAt.isAfter(now()) ? now() : occurredAt;
-            progress.scheduleCurrent(enrollment, anchor);
+            scheduleCurrent(enrollment, anchor);
             return EventResult.processed(event.eventId(), running.isPresent() ? "replaced" : "enrolled", enrollment.getId(),
                     running.isPresent() ? "The running enrollment was replaced" : null);
         }
@@ -104,6 +108,70 @@ public class EnrollmentService {
             return EventResult.processed(event.eventId(), "stopped", running.get().getId(), "Lead replied");
         }
         return EventResult.processed(event.eventId(), "recorded", null, "Last message time recorded");
+    }
+
+    /** Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. */
+    void scheduleCurrent(Enrollment enrollment, Instant anchor) {
+        EnrollmentStep step = enrollment.current();
+        Instant due = anchor.plus(StepInterval.parse(step.interval()));
+        long jobId = jobs.enqueue(StepJobHandler.KIND, new StepJobPayload(enrollment.getId(), step.number()), due,
+                StepDelivery.idempotencyKey(enrollment.getId(), step.number()))
+                .orElseThrow(() -> new IllegalStateException("Step " + step.number() + " of " + enrollment.getId() + " was scheduled twice"));
+        enrollment.scheduleCurrent(due, jobId);
+    }
+
+    /** The enrollment, when the job's step is still to be sent (not stopped, replaced or already done). */
+    @Transactional(readOnly = true)
+    Optional<Enrollment> due(StepJobPayload job) {
+        return enrollments.findById(job.enrollmentId()).filter(enrollment -> isDue(enrollment, job));
+    }
+
+    void sent(StepJobPayload job, String providerMessageId) {
+        finish(job, (enrollment, now) -> enrollment.markSent(job.step(), now, providerMessageId));
+    }
+
+    void skipped(StepJobPayload job, String reason) {
+        finish(job, (enrollment, now) -> enrollment.markSkipped(job.step(), reason, now));
+    }
+
+    /** An attempt failed and will be retried: the step shows the error meanwhile. */
+    void attemptFailed(StepJobPayload job, String error) {
+        enrollments.findByIdForUpdate(job.enrollmentId())
+                .ifPresent(enrollment -> enrollment.markAttemptFailed(job.step(), error, now()));
+    }
+
+    /** The job failed for good: the step fails and the enrollment with it, unless it moved on meanwhile. */
+    void failed(StepJobPayload job, String error) {
+        enrollments.findByIdForUpdate(job.enrollmentId())
+                .filter(enrollment -> isDue(enrollment, job))
+                .ifPresent(enrollment -> enrollment.fail(job.step(), error, now()));
+    }
+
+    private static boolean isDue(Enrollment enrollment, StepJobPayload job) {
+        return enrollment.isActive() && enrollment.getCurrentStep() == job.step()
+                && enrollment.step(job.step()).state() == StepState.SCHEDULED;
+    }
+
+    private interface StepOutcome {
+        void apply(Enrollment enrollment, Instant now);
+    }
+
+    /**
+     * Records the step's outcome and schedules the next step (or completes the enrollment). A step cancelled
+     * while it was being sent still records what happened to it; only an active enrollment moves on.
+     */
+    private void finish(StepJobPayload job, StepOutcome outcome) {
+        enrollments.findByIdForUpdate(job.enrollmentId()).ifPresent(enrollment -> {
+            StepState state = enrollment.step(job.step()).state();
+            if (state != StepState.SCHEDULED && state != StepState.CANCELLED) {
+                return;
+            }
+            Instant now = now();
+            outcome.apply(enrollment, now);
+            if (enrollment.isActive() && enrollment.getCurrentStep() == job.step() && enrollment.advance(now)) {
+                scheduleCurrent(enrollment, now);
+            }
+        });
     }
 
     private void stop(Enrollment enrollment, String reason) {

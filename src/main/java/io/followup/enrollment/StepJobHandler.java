@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends one step of an enrollment through its channel's sender. The send happens outside any transaction
- * (no row lock is held while a provider answers); {@link StepProgress} owns the transactions before and after
+ * (no row lock is held while a provider answers); {@link EnrollmentService} owns the transactions before and after
  * it, and schedules the next step only once this one was sent. Idempotency keys are stable per step, so a
  * retry after a crash is harmless.
  */
@@ -26,16 +26,16 @@ class StepJobHandler implements JobHandler {
     static final String KIND = "followup.step";
     static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
 
-    private final StepProgress progress;
+    private final EnrollmentService enrollments;
     private final StepPlanner planner;
     private final StepSenders senders;
     private final LeadActivity leads;
     private final JsonMapper json;
     private final Clock clock;
 
-    StepJobHandler(StepProgress progress, StepPlanner planner, StepSenders senders, LeadActivity leads, JsonMapper json,
+    StepJobHandler(EnrollmentService enrollments, StepPlanner planner, StepSenders senders, LeadActivity leads, JsonMapper json,
             Clock clock) {
-        this.progress = progress;
+        this.enrollments = enrollments;
         this.planner = planner;
         this.senders = senders;
         this.leads = leads;
@@ -51,7 +51,7 @@ class StepJobHandler implements JobHandler {
     @Override
     public void handle(ClaimedJob job) {
         StepJobPayload task = json.readValue(job.payload(), StepJobPayload.class);
-        Optional<Enrollment> due = progress.due(task);
+        Optional<Enrollment> due = enrollments.due(task);
         if (due.isEmpty()) {
             return; // stopped, replaced or already done: nothing to send
         }
@@ -60,7 +60,7 @@ class StepJobHandler implements JobHandler {
         Optional<DeliveryChannel> channel = planner.channelOf(step, enrollment.getChannelId());
         Optional<String> skip = skipReason(enrollment, step, channel);
         if (skip.isPresent()) {
-            progress.skipped(task, skip.get());
+            enrollments.skipped(task, skip.get());
             return;
         }
         String messageId;
@@ -76,15 +76,15 @@ class StepJobHandler implements JobHandler {
             if (!ex.isRetryable()) {
                 throw JobFailure.permanent(ex.getMessage());
             }
-            progress.attemptFailed(task, ex.getMessage());
+            enrollments.attemptFailed(task, ex.getMessage());
             throw JobFailure.retry(ex.getMessage(), ex.retryAfter(), ex);
         }
-        progress.sent(task, messageId);
+        enrollments.sent(task, messageId);
     }
 
     @Override
     public void onFailed(ClaimedJob job, String error) {
-        progress.failed(json.readValue(job.payload(), StepJobPayload.class), error);
+        enrollments.failed(json.readValue(job.payload(), StepJobPayload.class), error);
     }
 
     /** A free-form message on an official channel may only go out within 24 h of the lead's last message. */

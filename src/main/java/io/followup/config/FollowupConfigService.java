@@ -64,12 +64,6 @@ public class FollowupConfigService {
                 .orElseThrow(() -> ConfigNotFoundException.byAssistant(assistantId));
     }
 
-    /** The assistant's configuration if it exists and takes new enrollments. */
-    @Transactional(readOnly = true)
-    public java.util.Optional<FollowupConfig> findActive(UUID tenantId, UUID assistantId) {
-        return configs.findByTenantIdAndAssistantId(tenantId, assistantId).filter(FollowupConfig::isActive);
-    }
-
     @Transactional(readOnly = true)
     public Page<FollowupConfig> list(UUID tenantId, Pageable page) {
         return configs.findByTenantId(tenantId, page);

@@ -11,12 +11,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 
 /**
  * Posts AI steps to the assistant service, signed so it can tell them from forgeries and replays:
  * {@code X-Followup-Signature: sha256=hex(HMAC-SHA256(secret, timestamp + "." + body))} over the exact bytes sent.
  */
-final class AssistantWebhookSender {
+@Component
+final class AssistantWebhookSender implements StepChannelSender {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String TIMESTAMP = "X-Followup-Timestamp";
@@ -27,46 +29,45 @@ final class AssistantWebhookSender {
     private final DeliverySettings.Assistant settings;
     private final Clock clock;
 
-    AssistantWebhookSender(DeliveryHttp http, DeliverySettings.Assistant settings, Clock clock) {
+    AssistantWebhookSender(DeliveryHttp http, DeliverySettings settings, Clock clock) {
         this.http = http;
-        this.settings = settings;
+        this.settings = settings.assistant();
         this.clock = clock;
     }
 
-    String send(AiStepMessage message) {
-        String idempotencyKey = idempotencyKey(message);
-        byte[] body = http.json().writeValueAsBytes(body(message, idempotencyKey));
+    @Override
+    public DeliveryChannel channel() {
+        return DeliveryChannel.ASSISTANT;
+    }
+
+    /** @return the assistant service's message ID, if it gave one */
+    @Override
+    public String send(StepDelivery delivery) {
+        byte[] body = http.json().writeValueAsBytes(body(delivery));
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         DeliveryHttp.Reply reply = http.execute(TARGET, http.client().post()
                 .uri(settings.url())
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
-                .header(IDEMPOTENCY_KEY, idempotencyKey)
+                .header(IDEMPOTENCY_KEY, delivery.idempotencyKey())
                 .header(TIMESTAMP, timestamp)
                 .header(SIGNATURE, "sha256=" + sign(settings.secret(), timestamp, body))
                 .body(body));
         return DeliveryHttp.text(reply.json(http.json()), "message_id");
     }
 
-    /** The key the caller gave, or one derived from the step: either way the same on every attempt. */
-    private static String idempotencyKey(AiStepMessage message) {
-        if (message.idempotencyKey() != null && !message.idempotencyKey().isBlank()) {
-            return message.idempotencyKey();
-        }
-        return "followup-" + message.enrollmentId() + "-step-" + message.stepNumber();
-    }
-
-    private static Map<String, Object> body(AiStepMessage message, String idempotencyKey) {
+    private static Map<String, Object> body(StepDelivery delivery) {
+        StepDelivery.Recipient to = delivery.to();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("tenant_id", message.tenantId());
-        body.put("assistant_id", message.assistantId());
-        body.put("lead_id", message.leadId());
-        body.put("channel_id", message.channelId());
-        body.put("enrollment_id", message.enrollmentId());
-        body.put("step_number", message.stepNumber());
-        body.put("prompt", message.prompt());
-        body.put("lead", message.lead() == null ? Map.of() : message.lead());
-        body.put("idempotency_key", idempotencyKey);
+        body.put("tenant_id", to.tenantId());
+        body.put("assistant_id", to.assistantId());
+        body.put("lead_id", to.leadId());
+        body.put("channel_id", to.channelId());
+        body.put("enrollment_id", delivery.enrollmentId());
+        body.put("step_number", delivery.stepNumber());
+        body.put("prompt", delivery.content().prompt());
+        body.put("lead", to.lead());
+        body.put("idempotency_key", delivery.idempotencyKey());
         return body;
     }
 

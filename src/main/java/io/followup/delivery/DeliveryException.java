@@ -27,6 +27,11 @@ public class DeliveryException extends RuntimeException {
         return new DeliveryException(message, false, false, null, null);
     }
 
+    /** The lead's channel has no provider in the settings (or no longer the one it was enrolled with). */
+    static DeliveryException noProvider(StepDelivery.Recipient to) {
+        return permanent("No WhatsApp provider configured for channel %s / app %s".formatted(to.channelId(), to.appId()));
+    }
+
     /** Nothing was sent: this instance already has as many sends in flight to the provider as allowed. */
     static DeliveryException busy(String provider, Duration retryAfter) {
         return new DeliveryException(provider + " has as many sends in flight as allowed; trying again shortly",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import io.followup.text.ColumnText;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -27,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * for the assistant service and every provider: 2xx is a reply; 408, 429, 5xx, timeouts and connection
  * failures are retryable; any other status is permanent.
  */
+@Component
 final class DeliveryHttp {
 
     /** Larger answers are cut here: the senders need an ID or an error excerpt, never megabytes. */
@@ -37,10 +42,20 @@ final class DeliveryHttp {
     private final JsonMapper json;
     private final Clock clock;
 
-    DeliveryHttp(RestClient client, JsonMapper json, Clock clock) {
-        this.client = client;
-        this.json = json;
+    DeliveryHttp(RestClient.Builder restClientBuilder, DeliverySettings settings, Clock clock) {
+        this.client = restClientBuilder.clone()
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
+                        .withTimeouts(settings.connectTimeout(), settings.readTimeout())))
+                .build();
+        // Our own mapper: wire formats must not change with the application's Jackson settings.
+        this.json = JsonMapper.builder().build();
         this.clock = clock;
+    }
+
+    /** {@code path} under a configured base URL, whether or not the base ends with a slash. */
+    static String url(URI baseUrl, String path) {
+        String base = baseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 
     RestClient client() {

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where follow-up steps go: the assistant service for AI steps, Gupshup or Meta Cloud API for templates.
  * A template step goes through Meta when {@code meta.channels} lists its channel_id, otherwise through
- * Gupshup by its app_id.
+ * Gupshup by its app_id ({@link #templateChannel}); that is decided when the lead is enrolled and kept in the
+ * step's snapshot, so a later change of these settings does not move a running enrollment to another provider.
  *
  * @param connectTimeout time allowed to open a connection to the assistant service or a provider
  * @param readTimeout time allowed for the answer once a request is sent; past it the send is retried
@@ -35,6 +36,12 @@ public record DeliverySettings(
         @DefaultValue @NotNull @Valid Gupshup gupshup,
         @DefaultValue @NotNull @Valid Meta meta,
         @DefaultValue("8") @Min(1) int maxConcurrentPerProvider) {
+
+    /** Meta when {@code meta.channels} lists the channel, otherwise Gupshup by the channel's app_id. */
+    public DeliveryChannel templateChannel(String channelId) {
+        return channelId != null && meta.channels().containsKey(channelId)
+                ? DeliveryChannel.WHATSAPP_META : DeliveryChannel.WHATSAPP_GUPSHUP;
+    }
 
     /**
      * The assistant service endpoint. Both are required and have no built-in value, so that a deployment

@@ -77,7 +77,7 @@ final class GupshupTemplateCatalog {
 
     private Entry refresh(String appId, String apiKey) {
         DeliveryHttp.Reply reply = http.execute(TARGET, http.client().get()
-                .uri(GupshupTemplateSender.base(baseUrl) + "/wa/app/{appId}/template", appId)
+                .uri(DeliveryHttp.url(baseUrl, "/wa/app/{appId}/template"), appId)
                 .accept(MediaType.APPLICATION_JSON)
                 .header("apikey", apiKey));
         JsonNode root = reply.json(http.json());

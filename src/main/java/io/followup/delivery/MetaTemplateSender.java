@@ -6,34 +6,40 @@ import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 
 /** Sends WhatsApp templates through Meta's Cloud API: {@code POST /{phone-number-id}/messages}, type template. */
-final class MetaTemplateSender {
+@Component
+final class MetaTemplateSender implements StepChannelSender {
 
     private static final String TARGET = "Meta Cloud API";
 
     private final DeliveryHttp http;
     private final DeliverySettings.Meta settings;
 
-    MetaTemplateSender(DeliveryHttp http, DeliverySettings.Meta settings) {
+    MetaTemplateSender(DeliveryHttp http, DeliverySettings settings) {
         this.http = http;
-        this.settings = settings;
+        this.settings = settings.meta();
     }
 
-    /**
-     * @param params the body parameters, placeholders already resolved
-     * @param destination the lead's number, digits only
-     * @return the WhatsApp message ID ({@code wamid...})
-     */
-    String send(TemplateStepMessage message, String language, DeliverySettings.MetaChannel channel,
-                List<String> params, String destination) {
+    @Override
+    public DeliveryChannel channel() {
+        return DeliveryChannel.WHATSAPP_META;
+    }
+
+    /** @return the WhatsApp message ID ({@code wamid...}) */
+    @Override
+    public String send(StepDelivery delivery) {
+        String channelId = delivery.to().channelId();
+        DeliverySettings.MetaChannel channel = StepChannelSender.configured(settings.channels(), channelId, delivery.to());
         if (settings.accessToken() == null || settings.accessToken().isBlank()) {
-            throw DeliveryException.permanent("Channel " + message.channelId()
+            throw DeliveryException.permanent("Channel " + channelId
                     + " is configured for Meta Cloud API but followup.delivery.meta.access-token is not set");
         }
-        byte[] body = http.json().writeValueAsBytes(body(message.templateName(), language, params, destination));
+        TemplateParams.Filled filled = TemplateParams.fill(delivery);
+        byte[] body = http.json().writeValueAsBytes(body(delivery.content(), filled.params(), filled.destination()));
         DeliveryHttp.Reply reply = http.execute(TARGET, http.client().post()
-                .uri(GupshupTemplateSender.base(settings.baseUrl()) + "/{phoneNumberId}/messages", channel.phoneNumberId())
+                .uri(DeliveryHttp.url(settings.baseUrl(), "/{phoneNumberId}/messages"), channel.phoneNumberId())
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.accessToken())
@@ -41,10 +47,10 @@ final class MetaTemplateSender {
         return DeliveryHttp.text(reply.json(http.json()).path("messages").path(0), "id");
     }
 
-    private static Map<String, Object> body(String templateName, String language, List<String> params, String to) {
+    private static Map<String, Object> body(StepDelivery.Content content, List<String> params, String to) {
         Map<String, Object> template = new LinkedHashMap<>();
-        template.put("name", templateName);
-        template.put("language", Map.of("code", language));
+        template.put("name", content.templateName());
+        template.put("language", Map.of("code", content.templateLanguage()));
         if (!params.isEmpty()) {
             List<Map<String, String>> parameters = params.stream()
                     .map(text -> Map.of("type", "text", "text", text))

@@ -27,6 +27,20 @@ public final class TemplateParams {
     private TemplateParams() {
     }
 
+    /** A template step's parameters and number, both resolved from the lead data. */
+    record Filled(List<String> params, String destination) {
+    }
+
+    /**
+     * Resolves the step's parameters and the lead's number before any call, so a hole in the data never
+     * reaches a provider.
+     *
+     * @throws DeliveryException (permanent) as {@link #resolve} and {@link #destination} do
+     */
+    static Filled fill(StepDelivery delivery) {
+        return new Filled(resolve(delivery.content().templateParams(), delivery.to().lead()), destination(delivery.to().lead()));
+    }
+
     /**
      * Resolves every {@code {{NAME}}} in each parameter, keeping the literal text around it.
      * {@code {{LEAD_X}}} (and plain {@code {{X}}}) reads lead key {@code x} lower-cased;

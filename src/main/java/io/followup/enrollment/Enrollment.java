@@ -110,8 +110,8 @@ public class Enrollment {
         replace(currentStep, current().scheduled(due, jobId));
     }
 
-    void markSent(int number, Instant at) {
-        replace(number, step(number).sent(at));
+    void markSent(int number, Instant at, String providerMessageId) {
+        replace(number, step(number).sent(at, providerMessageId));
     }
 
     void markSkipped(int number, String reason, Instant at) {

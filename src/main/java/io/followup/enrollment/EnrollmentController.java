@@ -51,7 +51,7 @@ class EnrollmentController {
     @ApiResponse(responseCode = "200", description = "What became of the event (or of each event of a batch)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(anyOf = {EventResult.class, EventResult.Batch.class})))
-    ResponseEntity<Object> events(@Parameter(hidden = true) TenantId tenant,
+    ResponseEntity<Object> events(TenantId tenant,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(oneOf = {LeadEventRequest.class, LeadEventRequest[].class})))
             @RequestBody JsonNode body) {
@@ -66,7 +66,7 @@ class EnrollmentController {
     @Operation(operationId = "listEnrollments", summary = "List enrollments, newest first (scope followup-configs:read)",
             description = "Filters are optional and combine.")
     @ApiResponse(responseCode = "200", description = "One page of enrollments", useReturnTypeSchema = true)
-    PageBody<EnrollmentResponse> list(@Parameter(hidden = true) TenantId tenant,
+    PageBody<EnrollmentResponse> list(TenantId tenant,
             @RequestParam(name = "assistant_id", required = false) UUID assistantId,
             @RequestParam(name = "lead_id", required = false) String leadId,
             @Parameter(description = "Enrollment status", schema = @Schema(allowableValues = {"active", "completed", "stopped", "failed"}))
@@ -98,7 +98,7 @@ class EnrollmentController {
             description = "Another tenant's enrollment is 404.")
     @ApiResponse(responseCode = "200", description = "The enrollment", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such enrollment (or not the tenant's)")
-    EnrollmentResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable UUID id) {
+    EnrollmentResponse get(TenantId tenant, @PathVariable UUID id) {
         return EnrollmentResponse.from(service.get(tenant.value(), id));
     }
 }

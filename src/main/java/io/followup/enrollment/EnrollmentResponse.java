@@ -22,7 +22,7 @@ public record EnrollmentResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("trigger_status_id") UUID triggerStatusId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("triggered_at") Instant triggeredAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("current_step") int currentStep,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<EnrollmentStep> steps,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<EnrollmentStepResponse> steps,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("created_at") Instant createdAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("updated_at") Instant updatedAt,
         @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("finished_at") Instant finishedAt) {
@@ -30,6 +30,6 @@ public record EnrollmentResponse(
     static EnrollmentResponse from(Enrollment e) {
         return new EnrollmentResponse(e.getId(), e.getTenantId(), e.getAssistantId(), e.getLeadId(), e.getChannelId(),
                 e.getConfigId(), e.getStatus().name().toLowerCase(Locale.ROOT), e.getStopReason(), e.getTriggerStatusId(),
-                e.getTriggeredAt(), e.getCurrentStep(), e.getSteps(), e.getCreatedAt(), e.getUpdatedAt(), e.getFinishedAt());
+                e.getTriggeredAt(), e.getCurrentStep(), e.getSteps().stream().map(EnrollmentStepResponse::from).toList(), e.getCreatedAt(), e.getUpdatedAt(), e.getFinishedAt());
     }
 }

@@ -2,40 +2,44 @@ package io.followup.enrollment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.followup.config.FollowupConfig;
-import io.followup.config.FollowupConfigService;
-import io.followup.config.OfficialChannelSteps;
-import io.followup.config.Step;
+import io.followup.config.FollowupSequences;
+import io.followup.config.SequenceSnapshot;
 import io.followup.config.StepInterval;
+import io.followup.delivery.StepDelivery;
 import io.followup.job.JobQueue;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Turns lead events into enrollments, and moves enrollments from step to step. */
+/**
+ * Turns lead events into enrollments, and moves enrollments from step to step: it owns every transaction of a
+ * step job (whether its step is still due, its outcome, the scheduling of the next step); the send happens
+ * between them, outside any, in {@link StepJobHandler}.
+ */
 @Service
 @Transactional
 public class EnrollmentService {
 
     private final EnrollmentRepository enrollments;
-    private final LeadRecords leads;
-    private final FollowupConfigService configs;
+    private final LeadActivity leads;
+    private final FollowupSequences sequences;
+    private final StepPlanner planner;
     private final JobQueue jobs;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentRepository enrollments, LeadRecords leads, FollowupConfigService configs, JobQueue jobs,
-            Clock clock) {
+    EnrollmentService(EnrollmentRepository enrollments, LeadActivity leads, FollowupSequences sequences, StepPlanner planner,
+            JobQueue jobs, Clock clock) {
         this.enrollments = enrollments;
         this.leads = leads;
-        this.configs = configs;
+        this.sequences = sequences;
+        this.planner = planner;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -44,8 +48,8 @@ public class EnrollmentService {
     public EventResult handle(UUID tenantId, LeadEventRequest event) {
         Instant occurredAt = LeadEventValidator.check(event);
         if (!leads.claimEvent(tenantId, event.eventId(), event.type(), now())) {
-            LeadRecords.HandledEvent first = leads.handledEvent(tenantId, event.eventId())
-                    .orElse(new LeadRecords.HandledEvent("processing", null));
+            LeadActivity.HandledEvent first = leads.handledEvent(tenantId, event.eventId())
+                    .orElse(new LeadActivity.HandledEvent("processing", null));
             return EventResult.duplicate(event.eventId(), first.outcome(), first.detail());
         }
         EventResult result = LeadEventRequest.STATUS_CHANGED.equals(event.type())
@@ -60,15 +64,15 @@ public class EnrollmentService {
         if (running.isPresent() && occurredAt.isBefore(running.get().getTriggeredAt())) {
             return ignored(event, "The event is older than the running enrollment's trigger");
         }
-        Optional<FollowupConfig> config = configs.findActive(tenantId, event.assistantId());
-        if (config.isPresent() && config.get().getTriggerStatusIds().contains(event.statusId())) {
-            List<EnrollmentStep> steps = snapshot(config.get(), event.channelId());
+        Optional<SequenceSnapshot> config = sequences.findActive(tenantId, event.assistantId());
+        if (config.isPresent() && config.get().isTrigger(event.statusId())) {
+            List<EnrollmentStep> steps = planner.plan(config.get(), event.channelId());
             if (steps.isEmpty()) {
                 return stopOrIgnore(running, event, "No follow-up steps for channel " + event.channelId());
             }
             running.ifPresent(previous -> stop(previous, "Replaced by a new trigger"));
             Enrollment enrollment = new Enrollment(tenantId, event.assistantId(), event.leadId(), event.channelId(),
-                    config.get().getId(), event.statusId(), config.get().getTriggerStatusIds(), occurredAt,
+                    config.get().configId(), event.statusId(), config.get().triggerStatusIds(), occurredAt,
                     leadData(event.lead()), steps, now());
             enrollments.saveAndFlush(enrollment);
             Instant anchor = occurredAt.isAfter(now()) ? now() : occurredAt;
@@ -109,10 +113,64 @@ public class EnrollmentService {
     void scheduleCurrent(Enrollment enrollment, Instant anchor) {
         EnrollmentStep step = enrollment.current();
         Instant due = anchor.plus(StepInterval.parse(step.interval()));
-        long jobId = jobs.enqueue(StepJobHandler.KIND, new StepJob(enrollment.getId(), step.number()), due,
-                "enrollment:" + enrollment.getId() + ":step:" + step.number())
+        long jobId = jobs.enqueue(StepJobHandler.KIND, new StepJobPayload(enrollment.getId(), step.number()), due,
+                StepDelivery.idempotencyKey(enrollment.getId(), step.number()))
                 .orElseThrow(() -> new IllegalStateException("Step " + step.number() + " of " + enrollment.getId() + " was scheduled twice"));
         enrollment.scheduleCurrent(due, jobId);
+    }
+
+    /** The enrollment, when the job's step is still to be sent (not stopped, replaced or already done). */
+    @Transactional(readOnly = true)
+    Optional<Enrollment> due(StepJobPayload job) {
+        return enrollments.findById(job.enrollmentId()).filter(enrollment -> isDue(enrollment, job));
+    }
+
+    void sent(StepJobPayload job, String providerMessageId) {
+        finish(job, (enrollment, now) -> enrollment.markSent(job.step(), now, providerMessageId));
+    }
+
+    void skipped(StepJobPayload job, String reason) {
+        finish(job, (enrollment, now) -> enrollment.markSkipped(job.step(), reason, now));
+    }
+
+    /** An attempt failed and will be retried: the step shows the error meanwhile. */
+    void attemptFailed(StepJobPayload job, String error) {
+        enrollments.findByIdForUpdate(job.enrollmentId())
+                .ifPresent(enrollment -> enrollment.markAttemptFailed(job.step(), error, now()));
+    }
+
+    /** The job failed for good: the step fails and the enrollment with it, unless it moved on meanwhile. */
+    void failed(StepJobPayload job, String error) {
+        enrollments.findByIdForUpdate(job.enrollmentId())
+                .filter(enrollment -> isDue(enrollment, job))
+                .ifPresent(enrollment -> enrollment.fail(job.step(), error, now()));
+    }
+
+    private static boolean isDue(Enrollment enrollment, StepJobPayload job) {
+        return enrollment.isActive() && enrollment.getCurrentStep() == job.step()
+                && enrollment.step(job.step()).state() == StepState.SCHEDULED;
+    }
+
+    private interface StepOutcome {
+        void apply(Enrollment enrollment, Instant now);
+    }
+
+    /**
+     * Records the step's outcome and schedules the next step (or completes the enrollment). A step cancelled
+     * while it was being sent still records what happened to it; only an active enrollment moves on.
+     */
+    private void finish(StepJobPayload job, StepOutcome outcome) {
+        enrollments.findByIdForUpdate(job.enrollmentId()).ifPresent(enrollment -> {
+            StepState state = enrollment.step(job.step()).state();
+            if (state != StepState.SCHEDULED && state != StepState.CANCELLED) {
+                return;
+            }
+            Instant now = now();
+            outcome.apply(enrollment, now);
+            if (enrollment.isActive() && enrollment.getCurrentStep() == job.step() && enrollment.advance(now)) {
+                scheduleCurrent(enrollment, now);
+            }
+        });
     }
 
     private void stop(Enrollment enrollment, String reason) {
@@ -128,24 +186,6 @@ public class EnrollmentService {
     @Transactional(readOnly = true)
     public Page<Enrollment> search(UUID tenantId, EnrollmentFilter filter, Pageable page) {
         return enrollments.findAll(filter.forTenant(tenantId), page);
-    }
-
-    /** The lead's sequence: the AI steps, then the steps of the official channel the lead is on, if any. */
-    private static List<EnrollmentStep> snapshot(FollowupConfig config, String channelId) {
-        Optional<OfficialChannelSteps> official = config.getOfficialSteps().stream()
-                .filter(channel -> channel.channelId().equals(channelId)).findFirst();
-        String appId = official.map(OfficialChannelSteps::appId).orElse(null);
-        List<EnrollmentStep> steps = new ArrayList<>();
-        for (Step step : config.getSteps()) {
-            steps.add(planned(steps.size() + 1, "steps", step, appId));
-        }
-        official.ifPresent(channel -> channel.steps().forEach(step -> steps.add(planned(steps.size() + 1, "official_steps", step, appId))));
-        return steps;
-    }
-
-    private static EnrollmentStep planned(int number, String source, Step step, String appId) {
-        return EnrollmentStep.planned(number, source, step.interval(), step.prompt(), step.templateName(),
-                step.templateLanguage(), step.templateParams(), appId);
     }
 
     private static Map<String, String> leadData(Map<String, Object> lead) {

@@ -5,33 +5,38 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.followup.delivery.DeliveryChannel;
 import io.followup.text.ColumnText;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * One step of an enrollment: a snapshot of the configured step (the configuration may change or go
- * away; this does not) and its delivery state. Times are ISO 8601 text so the stored JSON reads the
- * same whichever JSON library the persistence layer uses.
+ * One step of an enrollment as stored in its {@code steps} jsonb: a snapshot of the configured step (the
+ * configuration may change or go away; this does not) and its delivery state. Times are ISO 8601 text so the
+ * stored JSON reads the same whichever JSON library the persistence layer uses. The API shows it as
+ * {@link EnrollmentStepResponse}.
  *
  * @param source {@code steps} (AI) or {@code official_steps}
  * @param appId the official channel's app when the lead's channel is official, else null
+ * @param channel how the step is sent, decided when the lead was enrolled; null in snapshots stored before
+ *        the field existed (see {@link StepPlanner#channelOf}) and for a step no channel can send
+ * @param providerMessageId the ID the provider gave the sent message, to match its delivery statuses
  */
 public record EnrollmentStep(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int number,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"steps", "official_steps"}) String source,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String interval,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) String prompt,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_name") String templateName,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_language") String templateLanguage,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("template_params") List<String> templateParams,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("app_id") String appId,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", allowableValues = {"pending", "scheduled", "sent", "failed", "skipped", "cancelled"})
+        int number,
+        String source,
+        String interval,
+        String prompt,
+        @JsonProperty("template_name") String templateName,
+        @JsonProperty("template_language") String templateLanguage,
+        @JsonProperty("template_params") List<String> templateParams,
+        @JsonProperty("app_id") String appId,
+        DeliveryChannel channel,
         StepState state,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("due_at") String dueAt,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("sent_at") String sentAt,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") @JsonProperty("finished_at") String finishedAt,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, description = "Last error, or why the step was skipped") String error,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("job_id") Long jobId) {
+        @JsonProperty("due_at") String dueAt,
+        @JsonProperty("sent_at") String sentAt,
+        @JsonProperty("finished_at") String finishedAt,
+        String error,
+        @JsonProperty("job_id") Long jobId,
+        @JsonProperty("provider_message_id") String providerMessageId) {
 
     /** Longest error kept in the snapshot: jsonb has no size, but the answer showing it should have one (job.last_error's). */
     static final int MAX_ERROR = 2000;
@@ -42,35 +47,35 @@ public record EnrollmentStep(
     }
 
     static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
-            String templateLanguage, List<String> templateParams, String appId) {
+            String templateLanguage, List<String> templateParams, String appId, DeliveryChannel channel) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage,
-                templateParams == null ? List.of() : List.copyOf(templateParams), appId, StepState.PENDING,
-                null, null, null, null, null);
+                templateParams == null ? List.of() : List.copyOf(templateParams), appId, channel, StepState.PENDING,
+                null, null, null, null, null, null);
     }
 
     EnrollmentStep scheduled(Instant due, long job) {
-        return with(StepState.SCHEDULED, due.toString(), sentAt, finishedAt, error, job);
+        return with(StepState.SCHEDULED, due.toString(), sentAt, finishedAt, error, job, providerMessageId);
     }
 
-    EnrollmentStep sent(Instant at) {
-        return with(StepState.SENT, dueAt, at.toString(), at.toString(), null, jobId);
+    EnrollmentStep sent(Instant at, String messageId) {
+        return with(StepState.SENT, dueAt, at.toString(), at.toString(), null, jobId, messageId);
     }
 
     EnrollmentStep skipped(String reason, Instant at) {
-        return with(StepState.SKIPPED, dueAt, null, at.toString(), reason, jobId);
+        return with(StepState.SKIPPED, dueAt, null, at.toString(), reason, jobId, providerMessageId);
     }
 
     EnrollmentStep failed(String reason, Instant at) {
-        return with(StepState.FAILED, dueAt, null, at.toString(), reason, jobId);
+        return with(StepState.FAILED, dueAt, null, at.toString(), reason, jobId, providerMessageId);
     }
 
     EnrollmentStep cancelled(Instant at) {
-        return with(StepState.CANCELLED, dueAt, null, at.toString(), error, jobId);
+        return with(StepState.CANCELLED, dueAt, null, at.toString(), error, jobId, providerMessageId);
     }
 
     /** A failed attempt that will be retried: the step stays scheduled and shows the last error. */
     EnrollmentStep attemptFailed(String reason) {
-        return with(state, dueAt, sentAt, finishedAt, reason, jobId);
+        return with(state, dueAt, sentAt, finishedAt, reason, jobId, providerMessageId);
     }
 
     @JsonIgnore
@@ -83,8 +88,9 @@ public record EnrollmentStep(
         return appId != null;
     }
 
-    private EnrollmentStep with(StepState newState, String due, String sent, String finished, String newError, Long job) {
+    private EnrollmentStep with(StepState newState, String due, String sent, String finished, String newError, Long job,
+            String messageId) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
-                newState, due, sent, finished, newError, job);
+                channel, newState, due, sent, finished, newError, job, messageId);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,13 +32,13 @@ class AssistantDeliveryTests {
     @RegisterExtension
     static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final HttpStepSender sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()));
+    private final StepSenders sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()));
 
     @Test
     void postsTheStepAsSnakeCaseJson() {
         stub.stubFor(post("/followups/messages").willReturn(okJson("{\"message_id\":\"msg-9\",\"extra\":true}")));
 
-        String messageId = sender.sendAi(DeliveryStubs.aiStep("enr-333-step-1"));
+        String messageId = sender.send(DeliveryStubs.aiStep("enr-333-step-1"));
 
         assertThat(messageId).isEqualTo("msg-9");
         LoggedRequest request = onlyRequest();
@@ -60,7 +61,7 @@ class AssistantDeliveryTests {
     void signsTimestampAndExactBodyWithTheSharedSecret() throws Exception {
         stub.stubFor(post("/followups/messages").willReturn(ok()));
 
-        sender.sendAi(DeliveryStubs.aiStep("enr-333-step-1"));
+        sender.send(DeliveryStubs.aiStep("enr-333-step-1"));
 
         LoggedRequest request = onlyRequest();
         String timestamp = request.getHeader("X-Followup-Timestamp");
@@ -77,7 +78,7 @@ class AssistantDeliveryTests {
     void aSignatureWithAnotherSecretDoesNotMatch() throws Exception {
         stub.stubFor(post("/followups/messages").willReturn(ok()));
 
-        sender.sendAi(DeliveryStubs.aiStep("enr-333-step-1"));
+        sender.send(DeliveryStubs.aiStep("enr-333-step-1"));
 
         LoggedRequest request = onlyRequest();
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -90,10 +91,10 @@ class AssistantDeliveryTests {
     @Test
     void theIdempotencyKeyIsTheSameOnEveryAttempt() {
         stub.stubFor(post("/followups/messages").willReturn(aResponse().withStatus(503)));
-        AiStepMessage step = DeliveryStubs.aiStep("enr-333-step-1");
+        StepDelivery step = DeliveryStubs.aiStep("enr-333-step-1");
 
         for (int attempt = 0; attempt < 3; attempt++) {
-            assertThatThrownBy(() -> sender.sendAi(step))
+            assertThatThrownBy(() -> sender.send(step))
                     .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.isRetryable()).isTrue());
         }
 
@@ -106,23 +107,23 @@ class AssistantDeliveryTests {
     }
 
     @Test
-    void aStepWithoutAKeyGetsOneDerivedFromEnrollmentAndStep() {
+    void aStepsKeyIsDerivedFromEnrollmentAndStepInOnePlace() {
         stub.stubFor(post("/followups/messages").willReturn(ok()));
+        String key = StepDelivery.idempotencyKey(UUID.fromString("33333333-3333-3333-3333-333333333333"), 1);
 
-        sender.sendAi(DeliveryStubs.aiStep(null));
-        sender.sendAi(DeliveryStubs.aiStep(" "));
+        sender.send(DeliveryStubs.aiStep(key));
 
-        List<LoggedRequest> requests = stub.findAll(postRequestedFor(urlEqualTo("/followups/messages")));
-        assertThat(requests).extracting(r -> r.getHeader("Idempotency-Key"))
-                .containsExactly("followup-33333333-3333-3333-3333-333333333333-step-1",
-                        "followup-33333333-3333-3333-3333-333333333333-step-1");
+        assertThat(key).isEqualTo("enrollment:33333333-3333-3333-3333-333333333333:step:1");
+        assertThat(onlyRequest().getHeader("Idempotency-Key")).isEqualTo(key);
+        assertThatThrownBy(() -> DeliveryStubs.aiStep(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeliveryStubs.aiStep(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aSuccessWithoutAMessageIdReturnsNull() {
         stub.stubFor(post("/followups/messages").willReturn(aResponse().withStatus(202).withBody("accepted")));
 
-        assertThat(sender.sendAi(DeliveryStubs.aiStep("k"))).isNull();
+        assertThat(sender.send(DeliveryStubs.aiStep("k"))).isNull();
         assertThat(stub.findAll(postRequestedFor(urlEqualTo("/followups/messages")))).hasSize(1);
     }
 
@@ -130,11 +131,11 @@ class AssistantDeliveryTests {
     void timestampFollowsTheClock() {
         stub.stubFor(post("/followups/messages").willReturn(ok()));
         io.followup.support.MutableClock clock = new io.followup.support.MutableClock(NOW);
-        HttpStepSender timed = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()), clock);
+        StepSenders timed = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()), clock);
 
-        timed.sendAi(DeliveryStubs.aiStep("k"));
+        timed.send(DeliveryStubs.aiStep("k"));
         clock.advance(Duration.ofMinutes(5));
-        timed.sendAi(DeliveryStubs.aiStep("k"));
+        timed.send(DeliveryStubs.aiStep("k"));
 
         assertThat(stub.findAll(postRequestedFor(urlEqualTo("/followups/messages"))))
                 .extracting(r -> r.getHeader("X-Followup-Timestamp"))

@@ -29,7 +29,7 @@ class DeliveryFailureTests {
     @RegisterExtension
     static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final HttpStepSender sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()));
+    private final StepSenders sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()));
 
     @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504, 408, 429})
@@ -108,12 +108,12 @@ class DeliveryFailureTests {
     @Test
     void aReadTimeoutIsRetryable() {
         stub.stubFor(post("/followups/messages").willReturn(okJson("{}").withFixedDelay(2_000)));
-        HttpStepSender impatient = DeliveryStubs.sender(
+        StepSenders impatient = DeliveryStubs.sender(
                 DeliveryStubs.settings(stub.baseUrl(), Duration.ofMillis(300), Duration.ofMinutes(10)));
 
         long start = System.nanoTime();
         DeliveryException e = catchThrowableOfType(DeliveryException.class,
-                () -> impatient.sendAi(DeliveryStubs.aiStep("k")));
+                () -> impatient.send(DeliveryStubs.aiStep("k")));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_800));
         assertThat(e.isRetryable()).isTrue();
@@ -126,9 +126,9 @@ class DeliveryFailureTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        HttpStepSender nowhere = DeliveryStubs.sender(DeliveryStubs.settings("http://127.0.0.1:" + closedPort));
+        StepSenders nowhere = DeliveryStubs.sender(DeliveryStubs.settings("http://127.0.0.1:" + closedPort));
 
-        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> nowhere.sendAi(DeliveryStubs.aiStep("k")));
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> nowhere.send(DeliveryStubs.aiStep("k")));
 
         assertThat(e.isRetryable()).isTrue();
         assertThat(e).hasMessageStartingWith("Assistant service could not be reached");
@@ -150,9 +150,9 @@ class DeliveryFailureTests {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
         stub.stubFor(get("/wa/app/" + DeliveryStubs.APP_ID + "/template").willReturn(aResponse().withStatus(502)));
 
-        DeliveryException meta = catchThrowableOfType(DeliveryException.class, () -> sender.sendTemplate(
+        DeliveryException meta = catchThrowableOfType(DeliveryException.class, () -> sender.send(
                 DeliveryStubs.templateStep(DeliveryStubs.META_CHANNEL, null, "reengagement_v1", List.of(), DeliveryStubs.lead())));
-        DeliveryException gupshup = catchThrowableOfType(DeliveryException.class, () -> sender.sendTemplate(
+        DeliveryException gupshup = catchThrowableOfType(DeliveryException.class, () -> sender.send(
                 DeliveryStubs.templateStep("channel-2", DeliveryStubs.APP_ID, "reengagement_v1", List.of(), DeliveryStubs.lead())));
 
         assertThat(meta.isRetryable()).isTrue();
@@ -166,7 +166,7 @@ class DeliveryFailureTests {
     void aChannelWithNoProviderIsAPermanentFailureAndSendsNothing() {
         stub.stubFor(post(anyUrl()).willReturn(okJson("{}")));
 
-        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.sendTemplate(
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.send(
                 DeliveryStubs.templateStep("channel-9", "unknown-app", "reengagement_v1", List.of(), Map.of("phone", "5511987654321"))));
 
         assertThat(e.isRetryable()).isFalse();
@@ -175,7 +175,7 @@ class DeliveryFailureTests {
     }
 
     private DeliveryException aiFailure() {
-        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.sendAi(DeliveryStubs.aiStep("k")));
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.send(DeliveryStubs.aiStep("k")));
         assertThat(e).as("the send should have failed").isNotNull();
         return e;
     }

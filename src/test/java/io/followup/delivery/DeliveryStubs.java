@@ -50,42 +50,44 @@ final class DeliveryStubs {
         return settings(baseUrl, Duration.ofSeconds(5), Duration.ofMinutes(10));
     }
 
-    static HttpStepSender sender(DeliverySettings settings, Clock clock) {
-        return new HttpStepSender(RestClient.builder(), settings, clock);
+    /** The registry with every sender, wired by hand as Spring wires the beans. */
+    static StepSenders sender(DeliverySettings settings, Clock clock) {
+        DeliveryHttp http = new DeliveryHttp(RestClient.builder(), settings, clock);
+        return new StepSenders(List.of(new AssistantWebhookSender(http, settings, clock),
+                new GupshupTemplateSender(http, settings, clock), new MetaTemplateSender(http, settings)), settings);
     }
 
-    static HttpStepSender sender(DeliverySettings settings) {
+    static StepSenders sender(DeliverySettings settings) {
         return sender(settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    static AiStepMessage aiStep(String idempotencyKey) {
-        return new AiStepMessage(
-                UUID.fromString("11111111-1111-1111-1111-111111111111"),
-                UUID.fromString("22222222-2222-2222-2222-222222222222"),
-                "lead-42",
-                "channel-7",
-                UUID.fromString("33333333-3333-3333-3333-333333333333"),
-                1,
-                "Send a friendly check-in",
-                idempotencyKey,
-                Map.of("first_name", "Ana", "phone", "+55 11 98765-4321"));
+    static StepDelivery aiStep(String idempotencyKey) {
+        return new StepDelivery(DeliveryChannel.ASSISTANT, idempotencyKey,
+                UUID.fromString("33333333-3333-3333-3333-333333333333"), 1,
+                new StepDelivery.Recipient(
+                        UUID.fromString("11111111-1111-1111-1111-111111111111"),
+                        UUID.fromString("22222222-2222-2222-2222-222222222222"),
+                        "lead-42", "channel-7", null,
+                        Map.of("first_name", "Ana", "phone", "+55 11 98765-4321")),
+                new StepDelivery.Content("Send a friendly check-in", null, null, List.of()));
     }
 
-    static TemplateStepMessage templateStep(String channelId, String appId, String templateName, List<String> params,
-                                            Map<String, String> lead) {
-        return new TemplateStepMessage(
-                UUID.fromString("11111111-1111-1111-1111-111111111111"),
-                UUID.fromString("22222222-2222-2222-2222-222222222222"),
-                "lead-42",
-                channelId,
-                appId,
-                UUID.fromString("33333333-3333-3333-3333-333333333333"),
-                3,
-                templateName,
-                "pt_BR",
-                params,
-                "enrollment-33-step-3",
-                lead);
+    /** A template step on the channel the stub settings choose for {@code channelId} (Meta for META_CHANNEL). */
+    static StepDelivery templateStep(String channelId, String appId, String templateName, List<String> params,
+                                     Map<String, String> lead) {
+        return templateStep(settings("http://stub.invalid").templateChannel(channelId), channelId, appId, templateName,
+                params, lead);
+    }
+
+    static StepDelivery templateStep(DeliveryChannel channel, String channelId, String appId, String templateName,
+                                     List<String> params, Map<String, String> lead) {
+        return new StepDelivery(channel, "enrollment-33-step-3",
+                UUID.fromString("33333333-3333-3333-3333-333333333333"), 3,
+                new StepDelivery.Recipient(
+                        UUID.fromString("11111111-1111-1111-1111-111111111111"),
+                        UUID.fromString("22222222-2222-2222-2222-222222222222"),
+                        "lead-42", channelId, appId, lead),
+                new StepDelivery.Content(null, templateName, "pt_BR", params));
     }
 
     static Map<String, String> lead() {

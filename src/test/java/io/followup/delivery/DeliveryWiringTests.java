@@ -47,8 +47,9 @@ class DeliveryWiringTests {
                         "followup.delivery.meta.access-token=token",
                         "followup.delivery.meta.channels.chan-1.phone-number-id=1065")
                 .run(ctx -> {
-                    assertThat(ctx).hasNotFailed().hasSingleBean(StepSender.class);
-                    String id = ctx.getBean(StepSender.class).sendTemplate(DeliveryStubs.templateStep(
+                    assertThat(ctx).hasNotFailed().hasSingleBean(StepSenders.class);
+                    StepSenders senders = ctx.getBean(StepSenders.class);
+                    String id = senders.send(DeliveryStubs.templateStep(senders.templateChannel("chan-1"),
                             "chan-1", null, "hello_world", List.of(), DeliveryStubs.lead()));
                     assertThat(id).isEqualTo("wamid.1");
                 });
@@ -90,7 +91,8 @@ class DeliveryWiringTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(DeliverySettings.class)
-    @Import(HttpStepSender.class)
+    @Import({StepSenders.class, DeliveryHttp.class, AssistantWebhookSender.class, GupshupTemplateSender.class,
+            MetaTemplateSender.class})
     static class DeliveryConfiguration {
 
         @Bean

@@ -43,7 +43,7 @@ class GupshupDeliveryTests {
     static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final io.followup.support.MutableClock clock = new io.followup.support.MutableClock(NOW);
-    private final HttpStepSender sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()), clock);
+    private final StepSenders sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()), clock);
 
     @Test
     void sendsTheTemplateByIdAsAForm() {
@@ -51,7 +51,7 @@ class GupshupDeliveryTests {
         stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json").withBody("{\"status\":\"submitted\",\"messageId\":\"gs-msg-1\"}")));
 
-        String messageId = sender.sendTemplate(step("reengagement_v1", List.of("Olá {{LEAD_FIRSTNAME}}", "{{LEAD_LASTNAME}}")));
+        String messageId = sender.send(step("reengagement_v1", List.of("Olá {{LEAD_FIRSTNAME}}", "{{LEAD_LASTNAME}}")));
 
         assertThat(messageId).isEqualTo("gs-msg-1");
         LoggedRequest request = stub.findAll(postRequestedFor(urlEqualTo(SEND_PATH))).get(0);
@@ -73,8 +73,8 @@ class GupshupDeliveryTests {
         stubTemplates(TEMPLATES);
         stubSendOk();
 
-        sender.sendTemplate(step("reengagement_v1", List.of()));
-        sender.sendTemplate(step("welcome", List.of()));
+        sender.send(step("reengagement_v1", List.of()));
+        sender.send(step("welcome", List.of()));
 
         stub.verify(1, getRequestedFor(urlEqualTo(LIST_PATH)).withHeader("apikey", equalTo(DeliveryStubs.API_KEY)));
         assertThat(stub.findAll(postRequestedFor(urlEqualTo(SEND_PATH))))
@@ -87,13 +87,13 @@ class GupshupDeliveryTests {
         stubTemplates(TEMPLATES);
         stubSendOk();
 
-        sender.sendTemplate(step("reengagement_v1", List.of()));
+        sender.send(step("reengagement_v1", List.of()));
         clock.advance(Duration.ofMinutes(9));
-        sender.sendTemplate(step("reengagement_v1", List.of()));
+        sender.send(step("reengagement_v1", List.of()));
         stub.verify(1, getRequestedFor(urlEqualTo(LIST_PATH)));
 
         clock.advance(Duration.ofMinutes(2));
-        sender.sendTemplate(step("reengagement_v1", List.of()));
+        sender.send(step("reengagement_v1", List.of()));
         stub.verify(2, getRequestedFor(urlEqualTo(LIST_PATH)));
     }
 
@@ -139,12 +139,12 @@ class GupshupDeliveryTests {
     void aTemplateMissingFromTheCachedListIsLookedUpOnceMore() {
         stubTemplates(TEMPLATES);
         stubSendOk();
-        sender.sendTemplate(step("reengagement_v1", List.of()));
+        sender.send(step("reengagement_v1", List.of()));
         stubTemplates("""
                 {"status":"success","templates":[
                   {"id":"tpl-new","elementName":"brand_new","languageCode":"pt_BR","status":"APPROVED"}]}""");
 
-        sender.sendTemplate(step("brand_new", List.of()));
+        sender.send(step("brand_new", List.of()));
 
         stub.verify(2, getRequestedFor(urlEqualTo(LIST_PATH)));
         assertThat(stub.findAll(postRequestedFor(urlEqualTo(SEND_PATH)))).hasSize(2);
@@ -205,12 +205,12 @@ class GupshupDeliveryTests {
         stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
     }
 
-    private static TemplateStepMessage step(String templateName, List<String> params) {
+    private static StepDelivery step(String templateName, List<String> params) {
         return DeliveryStubs.templateStep("channel-2", APP_ID, templateName, params, DeliveryStubs.lead());
     }
 
-    private DeliveryException failure(TemplateStepMessage message) {
-        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.sendTemplate(message));
+    private DeliveryException failure(StepDelivery message) {
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.send(message));
         assertThat(e).as("the send should have failed").isNotNull();
         return e;
     }

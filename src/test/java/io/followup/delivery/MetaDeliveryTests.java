@@ -34,13 +34,13 @@ class MetaDeliveryTests {
     @RegisterExtension
     static WireMockExtension stub = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final HttpStepSender sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()));
+    private final StepSenders sender = DeliveryStubs.sender(DeliveryStubs.settings(stub.baseUrl()));
 
     @Test
     void sendsATemplateWithBodyParameters() {
         stub.stubFor(post(SEND_PATH).willReturn(okJson(ACCEPTED)));
 
-        String messageId = sender.sendTemplate(DeliveryStubs.templateStep(META_CHANNEL, null, "reengagement_v1",
+        String messageId = sender.send(DeliveryStubs.templateStep(META_CHANNEL, null, "reengagement_v1",
                 List.of("{{LEAD_FIRSTNAME}}", "50% off"), DeliveryStubs.lead()));
 
         assertThat(messageId).isEqualTo("wamid.HBgLNTUxMTk4NzY1NDMyMRUCABEYEjA");
@@ -58,7 +58,7 @@ class MetaDeliveryTests {
     void aTemplateWithoutParametersHasNoComponents() {
         stub.stubFor(post(SEND_PATH).willReturn(okJson(ACCEPTED)));
 
-        sender.sendTemplate(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead()));
+        sender.send(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead()));
 
         stub.verify(postRequestedFor(urlEqualTo(SEND_PATH)).withRequestBody(equalToJson("""
                 {"messaging_product":"whatsapp","to":"5511987654321","type":"template",
@@ -69,7 +69,7 @@ class MetaDeliveryTests {
     void aMetaChannelGoesThroughMetaEvenWithAGupshupApp() {
         stub.stubFor(post(SEND_PATH).willReturn(okJson(ACCEPTED)));
 
-        sender.sendTemplate(DeliveryStubs.templateStep(META_CHANNEL, APP_ID, "hello_world", List.of(), DeliveryStubs.lead()));
+        sender.send(DeliveryStubs.templateStep(META_CHANNEL, APP_ID, "hello_world", List.of(), DeliveryStubs.lead()));
 
         assertThat(stub.findAll(anyRequestedFor(anyUrl()))).singleElement()
                 .satisfies(r -> assertThat(r.getUrl()).isEqualTo(SEND_PATH));
@@ -79,7 +79,7 @@ class MetaDeliveryTests {
     void anAnswerWithoutAMessageIdIsStillSent() {
         stub.stubFor(post(SEND_PATH).willReturn(okJson("{\"messaging_product\":\"whatsapp\"}")));
 
-        assertThat(sender.sendTemplate(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(),
+        assertThat(sender.send(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(),
                 DeliveryStubs.lead()))).isNull();
         stub.verify(1, postRequestedFor(urlEqualTo(SEND_PATH)));
     }
@@ -132,7 +132,7 @@ class MetaDeliveryTests {
                 settings.gupshup(), new DeliverySettings.Meta(settings.meta().baseUrl(), " ", settings.meta().channels()),
                 settings.maxConcurrentPerProvider());
 
-        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> DeliveryStubs.sender(noToken).sendTemplate(
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> DeliveryStubs.sender(noToken).send(
                 DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead())));
 
         assertThat(e.isRetryable()).isFalse();
@@ -149,8 +149,8 @@ class MetaDeliveryTests {
         assertThat(stub.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
-    private DeliveryException failure(TemplateStepMessage message) {
-        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.sendTemplate(message));
+    private DeliveryException failure(StepDelivery message) {
+        DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> sender.send(message));
         assertThat(e).as("the send should have failed").isNotNull();
         return e;
     }

@@ -28,18 +28,18 @@ class ProviderBulkheadTests {
         DeliverySettings defaults = DeliveryStubs.settings(stub.baseUrl());
         DeliverySettings onePerProvider = new DeliverySettings(defaults.connectTimeout(), defaults.readTimeout(),
                 defaults.assistant(), defaults.gupshup(), defaults.meta(), 1);
-        HttpStepSender sender = DeliveryStubs.sender(onePerProvider);
+        StepSenders sender = DeliveryStubs.sender(onePerProvider);
         stub.stubFor(post("/followups/messages").willReturn(okJson("{\"message_id\":\"msg-1\"}").withFixedDelay(1_500)));
         stub.stubFor(post("/v21.0/" + DeliveryStubs.PHONE_NUMBER_ID + "/messages")
                 .willReturn(okJson("{\"messages\":[{\"id\":\"wamid.1\"}]}")));
 
-        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> sender.sendAi(DeliveryStubs.aiStep("key-1")));
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> sender.send(DeliveryStubs.aiStep("key-1")));
         waitUntilTheStubHasIt();
 
         long started = System.nanoTime();
-        DeliveryException busy = catchThrowableOfType(DeliveryException.class, () -> sender.sendAi(DeliveryStubs.aiStep("key-2")));
+        DeliveryException busy = catchThrowableOfType(DeliveryException.class, () -> sender.send(DeliveryStubs.aiStep("key-2")));
         long refusedAfterMillis = (System.nanoTime() - started) / 1_000_000;
-        String viaMeta = sender.sendTemplate(DeliveryStubs.templateStep(DeliveryStubs.META_CHANNEL, null, "hello_world",
+        String viaMeta = sender.send(DeliveryStubs.templateStep(DeliveryStubs.META_CHANNEL, null, "hello_world",
                 List.of(), DeliveryStubs.lead()));
 
         assertThat(busy.isBusy()).isTrue();
@@ -48,7 +48,7 @@ class ProviderBulkheadTests {
         assertThat(refusedAfterMillis).as("refused without waiting for the slow send").isLessThan(1_000);
         assertThat(viaMeta).as("another provider is not held up").isEqualTo("wamid.1");
         assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("msg-1");
-        assertThat(sender.sendAi(DeliveryStubs.aiStep("key-3"))).as("the slot is free again").isEqualTo("msg-1");
+        assertThat(sender.send(DeliveryStubs.aiStep("key-3"))).as("the slot is free again").isEqualTo("msg-1");
         stub.verify(2, postRequestedFor(urlEqualTo("/followups/messages")));
     }
 

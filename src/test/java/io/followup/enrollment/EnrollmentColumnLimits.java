@@ -20,7 +20,7 @@ public final class EnrollmentColumnLimits {
     /** Columns of text from outside (provider answers, error messages), to the size it is cut to. */
     public static final Map<String, Integer> CUT = Map.of(
             "enrollment.stop_reason", Enrollment.MAX_STOP_REASON,
-            "lead_event.detail", LeadRecords.MAX_DETAIL);
+            "lead_event.detail", LeadActivity.MAX_DETAIL);
 
     private EnrollmentColumnLimits() {
     }

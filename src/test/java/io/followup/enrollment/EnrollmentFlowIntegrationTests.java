@@ -2,70 +2,22 @@ package io.followup.enrollment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.followup.support.ApiResponse;
-import io.followup.support.IntegrationTest;
-import io.followup.support.StubServers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The seed's example configuration run end to end: events in, steps out to stub servers on schedule. */
-class EnrollmentFlowIntegrationTests extends IntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String APP = "gupshup_app_12345";
-
-    private final WireMockServer stub = StubServers.assistant();
-    private final UUID tenant = UUID.randomUUID();
-    private final UUID assistant = UUID.randomUUID();
-    private final UUID trigger = UUID.randomUUID();
-    private final UUID channel = UUID.randomUUID();
-
-    @BeforeEach
-    void stubs() {
-        stub.stubFor(post(urlEqualTo("/followups/messages"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"message_id\":\"m-1\"}")));
-        stub.stubFor(get(urlPathEqualTo("/gupshup/wa/app/" + APP + "/template"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"status":"success","templates":[
-                          {"id":"tpl-42","elementName":"reengagement_v1","languageCode":"en","status":"APPROVED"}]}
-                        """)));
-        stub.stubFor(post(urlEqualTo("/gupshup/wa/api/v1/template/msg"))
-                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"submitted\",\"messageId\":\"g-1\"}")));
-        String config = """
-                {"assistant_id": "%s", "trigger_status_ids": ["%s"],
-                 "steps": [{"interval": "PT30M", "prompt": "Friendly follow-up message"},
-                           {"interval": "PT2H", "prompt": "Offer a product demo"}],
-                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "%s",
-                   "steps": [{"interval": "P1D", "template_name": "reengagement_v1", "template_language": "en",
-                              "template_params": ["{{LEAD_FIRSTNAME}}"]}]}]}
-                """.formatted(assistant, trigger, channel, APP);
-        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant)).json(config).send().status())
-                .isEqualTo(201);
-    }
+class EnrollmentFlowIntegrationTests extends EnrollmentFixture {
 
     @Test
     void seedExampleSendsEachStepOnScheduleAndCompletes() {
@@ -216,42 +168,6 @@ class EnrollmentFlowIntegrationTests extends IntegrationTest {
         assertThat(event.json().get("detail").asString()).isEqualTo("No active follow-up configuration for this assistant");
     }
 
-    private ApiResponse statusChanged(String eventId, String lead, UUID status, Instant at) {
-        return event("""
-                {"event_id": "%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
-                 "channel_id": "%s", "status_id": "%s", "occurred_at": "%s",
-                 "lead": {"first_name": "Ana", "phone": "+55 11 98888-7777"}}
-                """.formatted(eventId, assistant, lead, channel, status, at));
-    }
-
-    private ApiResponse event(String body) {
-        return api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json(body).send();
-    }
-
-    private JsonNode enrollment(String id) {
-        return api.request("GET", "/backend/followup/enrollments/" + id).token(tokens.backend(tenant)).send().json();
-    }
-
-    private static String stepState(JsonNode enrollment, int index) {
-        return enrollment.get("steps").get(index).get("state").asString();
-    }
-
-    private List<LoggedRequest> aiRequestsFor(String lead) {
-        return stub.findAll(postRequestedFor(urlEqualTo("/followups/messages")).withRequestBody(matchingJsonPath("$.lead_id", equalTo(lead))));
-    }
-
-    private List<LoggedRequest> templateRequestsFor() {
-        return stub.findAll(postRequestedFor(urlEqualTo("/gupshup/wa/api/v1/template/msg"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("destination=5511988887777")));
-    }
-
-    private LoggedRequest awaitAiRequest(String lead, int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> aiRequestsFor(lead).size() >= count);
-        List<LoggedRequest> requests = aiRequestsFor(lead);
-        assertThat(requests).hasSize(count);
-        return requests.get(count - 1);
-    }
-
     private static void assertSigned(LoggedRequest request) {
         String timestamp = request.getHeader("X-Followup-Timestamp");
         String expected = "sha256=" + hmac("test-secret", timestamp + "." + request.getBodyAsString());
@@ -266,16 +182,6 @@ class EnrollmentFlowIntegrationTests extends IntegrationTest {
         }
         catch (java.security.GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
-        }
-    }
-
-    /** Lets a few poll cycles pass, to show that something does NOT happen. */
-    private static void sleepPolls() {
-        try {
-            Thread.sleep(600);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -26,7 +26,7 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
     private EnrollmentRepository enrollments;
 
     @Autowired
-    private LeadRecords leads;
+    private LeadActivity leads;
 
     @Autowired
     private TransactionTemplate transactions;
@@ -79,7 +79,7 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
 
     @Test
     void eventOutcome() {
-        WorstTexts.forSize(LeadRecords.MAX_DETAIL).forEach((kind, text) -> {
+        WorstTexts.forSize(LeadActivity.MAX_DETAIL).forEach((kind, text) -> {
             String eventId = "e-" + UUID.randomUUID();
             transactions.executeWithoutResult(status -> {
                 assertThat(leads.claimEvent(tenant, eventId, LeadEventRequest.STATUS_CHANGED, now)).isTrue();
@@ -87,7 +87,7 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
             });
 
             assertThat(leads.handledEvent(tenant, eventId).orElseThrow().detail()).as(kind)
-                    .isEqualTo(ColumnText.fit(text, LeadRecords.MAX_DETAIL));
+                    .isEqualTo(ColumnText.fit(text, LeadActivity.MAX_DETAIL));
         });
     }
 
@@ -95,7 +95,8 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
     private UUID saved(BiConsumer<Enrollment, Instant> change) {
         Enrollment enrollment = new Enrollment(tenant, UUID.randomUUID(), "lead-" + UUID.randomUUID(), "channel-1", UUID.randomUUID(),
                 UUID.randomUUID(), List.of(UUID.randomUUID()), now, Map.of("first_name", "Ana"),
-                List.of(EnrollmentStep.planned(1, "steps", "PT30M", "Check in", null, null, null, null)), now);
+                List.of(EnrollmentStep.planned(1, "steps", "PT30M", "Check in", null, null, null, null,
+                        io.followup.delivery.DeliveryChannel.ASSISTANT)), now);
         transactions.executeWithoutResult(status -> enrollments.saveAndFlush(enrollment));
         transactions.executeWithoutResult(status -> {
             Enrollment found = enrollments.findByIdForUpdate(enrollment.getId()).orElseThrow();

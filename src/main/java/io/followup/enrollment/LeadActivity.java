@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Per-lead facts outside any enrollment: events already handled and the lead's last message. */
 @Repository
-class LeadRecords {
+class LeadActivity {
 
     /** Size of {@code lead_event.detail} (V4__enrollments.sql); a test compares it with the schema. */
     static final int MAX_DETAIL = 500;
@@ -22,7 +22,7 @@ class LeadRecords {
 
     private final JdbcTemplate jdbc;
 
-    LeadRecords(JdbcTemplate jdbc) {
+    LeadActivity(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,0 +1,50 @@
+package io.followup.enrollment;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What a step snapshot keeps beside the configured step: its channel and the provider's message ID. */
+class StepSnapshotIntegrationTests extends EnrollmentFixture {
+
+    @Test
+    void eachStepNamesItsChannelAtEnrollmentAndKeepsTheMessageIdOutOfTheAnswer() {
+        String lead = "lead-" + UUID.randomUUID();
+        String enrollmentId = statusChanged("e1-" + lead, lead, trigger, clock.instant()).json().get("enrollment_id").asString();
+
+        assertThat(stored(enrollmentId)).extracting(step -> step.get("channel").asString())
+                .containsExactly("assistant", "assistant", "whatsapp_gupshup");
+
+        clock.advance(Duration.ofMinutes(30));
+        awaitAiRequest(lead, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(stored(enrollmentId).get(0).get("state").asString()));
+        assertThat(stored(enrollmentId).get(0).get("provider_message_id").asString()).isEqualTo("m-1");
+        JsonNode shown = enrollment(enrollmentId).get("steps").get(0);
+        assertThat(shown.has("provider_message_id")).isFalse();
+        assertThat(shown.has("channel")).isFalse();
+    }
+
+    @Test
+    void aSnapshotStoredBeforeStepsNamedTheirChannelIsStillSent() {
+        String lead = "lead-" + UUID.randomUUID();
+        String enrollmentId = statusChanged("e1-" + lead, lead, trigger, clock.instant()).json().get("enrollment_id").asString();
+        jdbc.update("update enrollment set steps = (select jsonb_agg(s - 'channel' - 'provider_message_id')"
+                + " from jsonb_array_elements(steps) s) where id = ?", UUID.fromString(enrollmentId));
+        assertThat(stored(enrollmentId)).noneMatch(step -> step.has("channel"));
+
+        clock.advance(Duration.ofMinutes(30));
+        awaitAiRequest(lead, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "scheduled".equals(stepState(enrollment(enrollmentId), 1)));
+        assertThat(stepState(enrollment(enrollmentId), 0)).isEqualTo("sent");
+    }
+
+    private JsonNode stored(String enrollmentId) {
+        return JSON.readTree(jdbc.queryForObject("select steps::text from enrollment where id = ?", String.class,
+                UUID.fromString(enrollmentId)));
+    }
+}

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import io.followup.external.WireEnums;
 
-public enum CallDirection {
+enum CallDirection {
     INBOUND, OUTBOUND;
 
     static final String INVALID = "Invalid call direction. Valid directions are: " + WireEnums.list(values());

@@ -6,7 +6,7 @@ import io.followup.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** 404: no such resource of the caller's company (another company's looks exactly the same). */
-public final class CollectionsNotFoundException extends ApiException {
+final class CollectionsNotFoundException extends ApiException {
 
     private CollectionsNotFoundException(String message) {
         super(HttpStatus.NOT_FOUND, message, Map.of());

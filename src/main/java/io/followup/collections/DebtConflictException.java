@@ -6,7 +6,7 @@ import io.followup.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** 409: the company already has a debt with this external reference. */
-public final class DebtConflictException extends ApiException {
+final class DebtConflictException extends ApiException {
 
     DebtConflictException(String externalReference) {
         super(HttpStatus.CONFLICT, "A debt with this external_reference already exists",

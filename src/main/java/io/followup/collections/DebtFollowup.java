@@ -15,7 +15,7 @@ import jakarta.persistence.Version;
 /** A follow-up activity (call, email, letter...) logged or scheduled against a debt. */
 @Entity
 @Table(name = "debt_followup")
-public class DebtFollowup {
+class DebtFollowup {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

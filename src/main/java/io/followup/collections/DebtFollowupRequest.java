@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * schema keeps its published name, {@code FollowupRequest}.
  */
 @Schema(name = "FollowupRequest")
-public record DebtFollowupRequest(
+record DebtFollowupRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]{32}$",
                 description = "Encrypted ID of one of your debts. On update it may only repeat the follow-up's own debt")
         @JsonProperty("debt_id") String debtId,

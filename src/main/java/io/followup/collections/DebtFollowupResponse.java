@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A follow-up as the seed's example response shows it, field for field and in that order (schema name as published). */
 @Schema(name = "FollowupResponse")
-public record DebtFollowupResponse(
+record DebtFollowupResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted followup ID") String id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted debt ID") @JsonProperty("debt_id") String debtId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"on_hold", "scheduled", "in_progress", "sent", "delivered", "deal_found", "no_answer",

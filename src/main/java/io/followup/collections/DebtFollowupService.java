@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Logs, schedules and updates a company's follow-up activities against its debts. */
 @Service
 @Transactional
-public class DebtFollowupService {
+class DebtFollowupService {
 
     static final String INVALID_DEBT = "Invalid debt ID. It must be a valid encrypted debt ID that belongs to your company";
     private static final String DEBT_OF_COMPANY_CONSTRAINT = "fk_debt_followup_debt_company";

@@ -9,7 +9,7 @@ import io.followup.ids.PublicIds;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A debt on the wire; its ID is encrypted. */
-public record DebtResponse(
+record DebtResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted debt ID") String id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("external_reference") String externalReference,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("debtor_name") String debtorName,

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** A company's debts: the things follow-up activities belong to. */
 @Service
 @Transactional
-public class DebtService {
+class DebtService {
 
     private static final String REFERENCE_CONSTRAINT = "uq_debt_company_reference";
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.followup.external.WireEnums;
 
 /** Kinds of follow-up activity, in the order the seed lists them in its validation rules. */
-public enum FollowupType {
+enum FollowupType {
     CALL, SMS, EMAIL, WHATSAPP, VOICEMAIL, MANUAL_CALL, PHYSICAL, POSTMAIL;
 
     static final String INVALID = "Invalid followup type. Valid types are: " + WireEnums.list(values());

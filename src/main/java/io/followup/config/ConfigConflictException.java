@@ -7,7 +7,7 @@ import io.followup.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** The write contradicts stored state: the assistant already has a config (409), or If-Match named an old version (412). */
-public final class ConfigConflictException extends ApiException {
+final class ConfigConflictException extends ApiException {
 
     private ConfigConflictException(HttpStatus status, String message, Map<String, String> details) {
         super(status, message, details);

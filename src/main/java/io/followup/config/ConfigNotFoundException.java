@@ -7,7 +7,7 @@ import io.followup.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** 404: no configuration of the caller's tenant matches; another tenant's looks the same. */
-public final class ConfigNotFoundException extends ApiException {
+final class ConfigNotFoundException extends ApiException {
 
     private ConfigNotFoundException(String message) {
         super(HttpStatus.NOT_FOUND, message, Map.of());

@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 /** A tenant's follow-up sequence for one assistant. */
 @Entity
 @Table(name = "followup_config")
-public class FollowupConfig {
+class FollowupConfig {
 
     @Id
     private UUID id;

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creates, reads, changes and deletes a tenant's follow-up configurations. */
 @Service
 @Transactional
-public class FollowupConfigService {
+class FollowupConfigService {
 
     private static final String ASSISTANT_CONSTRAINT = "uq_followup_config_assistant";
 

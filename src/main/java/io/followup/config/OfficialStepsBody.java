@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The steps of one official channel on the wire. */
-public record OfficialStepsBody(
+record OfficialStepsBody(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, pattern = "^[\\s\\S]*\\S[\\s\\S]*$") @JsonProperty("channel_id") @NotBlank(message = "channel_id is required") @Size(max = 100) String channelId,
         @Schema(nullable = true) @JsonProperty("channel_name") @Size(max = 255) String channelName,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, pattern = "^[\\s\\S]*\\S[\\s\\S]*$", description = "Gupshup app ID") @JsonProperty("app_id") @NotBlank(message = "app_id is required") @Size(max = 255) String appId,

@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("followup.delivery")
-public record DeliverySettings(
+record DeliverySettings(
         @DefaultValue("2s") @NotNull Duration connectTimeout,
         @DefaultValue("10s") @NotNull Duration readTimeout,
         @DefaultValue @NotNull @Valid Assistant assistant,

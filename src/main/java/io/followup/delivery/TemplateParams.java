@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code {{LEAD_FIRSTNAME}}} with no value fails the send for good: a template with a hole in it is
  * worse than no template.
  */
-public final class TemplateParams {
+final class TemplateParams {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*}}");
 

@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** A lead's run through a snapshot of its assistant's follow-up sequence. */
 @Entity
 @Table(name = "enrollment")
-public class Enrollment {
+class Enrollment {
 
     public enum Status { ACTIVE, COMPLETED, STOPPED, FAILED }
 

@@ -7,7 +7,7 @@ import io.followup.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** 404: no enrollment of the caller's tenant has this ID. */
-public final class EnrollmentNotFoundException extends ApiException {
+final class EnrollmentNotFoundException extends ApiException {
 
     private EnrollmentNotFoundException(String message) {
         super(HttpStatus.NOT_FOUND, message, Map.of());

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class EnrollmentService {
+class EnrollmentService {
 
     private final EnrollmentRepository enrollments;
     private final LeadActivity leads;

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * showing them would change the published OpenAPI document.
  */
 @Schema(name = "EnrollmentStep")
-public record EnrollmentStepResponse(
+record EnrollmentStepResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int number,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"steps", "official_steps"}) String source,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String interval,

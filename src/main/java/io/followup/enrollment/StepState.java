@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where one step of an enrollment stands. */
-public enum StepState {
+enum StepState {
     /** Waits for the step before it to be sent. */
     PENDING,
     /** Has a job due at {@code due_at}. */

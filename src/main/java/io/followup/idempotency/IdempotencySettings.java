@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("followup.api.idempotency")
-public record IdempotencySettings(
+record IdempotencySettings(
         @DefaultValue("24h") @NotNull Duration ttl,
         @DefaultValue("1m") @NotNull Duration inProgressTimeout,
         @DefaultValue("1h") @NotNull Duration cleanupInterval) {

@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("followup.ids")
-public record IdSettings(
+record IdSettings(
         @NotBlank(message = "followup.ids.key (FOLLOWUP_IDS_KEY) must be set: base64 of 64 random bytes, e.g. `openssl rand -base64 64`")
         String key) {
 }

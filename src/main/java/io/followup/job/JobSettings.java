@@ -34,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("followup.jobs")
-public record JobSettings(
+record JobSettings(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @Max(10_000) @DefaultValue("200") int batchSize,

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("followup.api.rate-limit")
-public record RateLimitSettings(
+record RateLimitSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5000") @Min(1) long requests,
         @DefaultValue("1s") @NotNull Duration period,

@@ -6,7 +6,7 @@ import io.followup.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** 403: an authenticated caller asked for something its token does not cover. */
-public final class AccessRefusedException extends ApiException {
+final class AccessRefusedException extends ApiException {
 
     private AccessRefusedException(String message) {
         super(HttpStatus.FORBIDDEN, message, Map.of());

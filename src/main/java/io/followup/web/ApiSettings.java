@@ -12,5 +12,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("followup.api")
-public record ApiSettings(@DefaultValue("64KB") DataSize maxBodySize) {
+record ApiSettings(@DefaultValue("64KB") DataSize maxBodySize) {
 }

@@ -35,21 +35,13 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
     void validationCapsEqualColumnSizes() {
         Map<String, Integer> validated = merged(CollectionsColumnLimits.VALIDATED, EnrollmentColumnLimits.VALIDATED,
                 SecurityColumnLimits.VALIDATED, IdempotencyColumnLimits.VALIDATED);
-        Map<String, Integer> columns = textColumns();
-
-        Map<String, Integer> actual = new TreeMap<>();
-        validated.keySet().forEach(column -> actual.put(column, columns.get(column)));
-        assertThat(actual).as("column sizes of the validated fields").isEqualTo(new TreeMap<>(validated));
+        assertColumnSizes("column sizes of the validated fields", validated);
     }
 
     /** A cut longer than its column would fail the write that records a failure; a shorter one would lose text. */
     @Test
     void cutSizesEqualColumnSizes() {
-        Map<String, Integer> columns = textColumns();
-
-        Map<String, Integer> actual = new TreeMap<>();
-        CUT.keySet().forEach(column -> actual.put(column, columns.get(column)));
-        assertThat(actual).as("column sizes of the cut texts").isEqualTo(new TreeMap<>(CUT));
+        assertColumnSizes("column sizes of the cut texts", CUT);
     }
 
     @Test
@@ -72,6 +64,15 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
         }
 
         assertThat(new TreeSet<>(textColumns().keySet())).isEqualTo(known);
+    }
+
+    /** Each column of {@code expected} has exactly its size in the schema. */
+    private void assertColumnSizes(String description, Map<String, Integer> expected) {
+        Map<String, Integer> columns = textColumns();
+
+        Map<String, Integer> actual = new TreeMap<>();
+        expected.keySet().forEach(column -> actual.put(column, columns.get(column)));
+        assertThat(actual).as(description).isEqualTo(new TreeMap<>(expected));
     }
 
     /** {@code table.column} of every varchar column of the service's tables, to its size. */

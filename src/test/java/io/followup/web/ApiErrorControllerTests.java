@@ -16,12 +16,7 @@ class ApiErrorControllerTests {
 
     @Test
     void forwardedContainerErrorKeepsItsStatusAndTheSurfaceOfTheFailedRequest() {
-        MockHttpServletRequest forwarded = new MockHttpServletRequest("POST", "/error");
-        forwarded.setDispatcherType(DispatcherType.ERROR);
-        forwarded.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 413);
-        forwarded.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/external-api/v1/debts");
-
-        ResponseEntity<Object> response = controller.error(forwarded);
+        ResponseEntity<Object> response = controller.error(forwarded("POST", 413, "/external-api/v1/debts"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(413);
         assertThat(response.getBody()).isInstanceOfSatisfying(ExternalErrorBody.class, body -> {
@@ -32,12 +27,7 @@ class ApiErrorControllerTests {
 
     @Test
     void forwardedServerErrorSaysNoMore() {
-        MockHttpServletRequest forwarded = new MockHttpServletRequest("GET", "/error");
-        forwarded.setDispatcherType(DispatcherType.ERROR);
-        forwarded.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
-        forwarded.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/backend/followup/configs");
-
-        ResponseEntity<Object> response = controller.error(forwarded);
+        ResponseEntity<Object> response = controller.error(forwarded("GET", 500, "/backend/followup/configs"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(500);
         assertThat(response.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
@@ -51,5 +41,14 @@ class ApiErrorControllerTests {
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(response.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
                 problem -> assertThat(problem.getDetail()).isEqualTo("No endpoint DELETE /error"));
+    }
+
+    /** What the container dispatches to /error after {@code method} on {@code uri} failed with {@code status}. */
+    private static MockHttpServletRequest forwarded(String method, int status, String uri) {
+        MockHttpServletRequest forwarded = new MockHttpServletRequest(method, "/error");
+        forwarded.setDispatcherType(DispatcherType.ERROR);
+        forwarded.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+        forwarded.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, uri);
+        return forwarded;
     }
 }

@@ -31,8 +31,7 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
     void unknownFieldIsReportedWithTheOtherErrorsOfAFollowup() {
         String company = "together-" + UUID.randomUUID();
 
-        ApiResponse response = api.request("POST", FOLLOWUPS).token(tokens.external(company))
-                .json("{\"debtId\":\"x\",\"type\":\"phone\"}").send();
+        ApiResponse response = postFollowup(company, "{\"debtId\":\"x\",\"type\":\"phone\"}");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(details(response)).containsExactly(
@@ -46,9 +45,9 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
         String company = "together-" + UUID.randomUUID();
         String debt = ExternalApiFixtures.createDebt(api, company);
 
-        ApiResponse response = api.request("POST", FOLLOWUPS).token(tokens.external(company)).json("""
+        ApiResponse response = postFollowup(company, """
                 {"debt_id":"%s","type":"call","status":"done","is_retry":"yes","duration_ms":9223372036854775808,
-                 "summary":42,"foo":{"bar":[1,2]},"scheduled_at":"tomorrow"}""".formatted(debt)).send();
+                 "summary":42,"foo":{"bar":[1,2]},"scheduled_at":"tomorrow"}""".formatted(debt));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(details(response).keySet()).as("every bad field, sorted by name")
@@ -65,8 +64,8 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
         String company = "together-" + UUID.randomUUID();
         String debt = ExternalApiFixtures.createDebt(api, company);
 
-        ApiResponse response = api.request("POST", FOLLOWUPS).token(tokens.external(company))
-                .json("{\"debt_id\":\"%s\",\"type\":\"call\",\"status\":\"scheduled\",\"extra\":true}".formatted(debt)).send();
+        ApiResponse response = postFollowup(company,
+                "{\"debt_id\":\"%s\",\"type\":\"call\",\"status\":\"scheduled\",\"extra\":true}".formatted(debt));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(details(response)).containsExactly(Map.entry("extra", "Unknown field"));
@@ -77,8 +76,7 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
     void updatesReportEveryFieldAndChangeNothing() {
         String company = "together-" + UUID.randomUUID();
         String debt = ExternalApiFixtures.createDebt(api, company);
-        ApiResponse created = api.request("POST", FOLLOWUPS).token(tokens.external(company))
-                .json("{\"debt_id\":\"%s\",\"type\":\"call\"}".formatted(debt)).send();
+        ApiResponse created = postFollowup(company, "{\"debt_id\":\"%s\",\"type\":\"call\"}".formatted(debt));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().path("data").path("id").asString();
         String before = rows("debt_followup", company);
@@ -194,6 +192,10 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
         assertThat(results.get(1).path("status").asString()).isEqualTo("processed");
         assertThat(jdbc.queryForList("select event_id from lead_event where tenant_id = ?::uuid", String.class, tenant.toString()))
                 .containsExactly("e-good");
+    }
+
+    private ApiResponse postFollowup(String company, String body) {
+        return api.request("POST", FOLLOWUPS).token(tokens.external(company)).json(body).send();
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();

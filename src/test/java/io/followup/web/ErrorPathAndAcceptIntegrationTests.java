@@ -41,14 +41,10 @@ class ErrorPathAndAcceptIntegrationTests extends IntegrationTest {
         UUID tenant = UUID.randomUUID();
         String id = createConfig(tenant);
 
-        ApiResponse deleted = api.request("DELETE", CONFIGS + "/" + id).token(tokens.backend(tenant))
-                .header("Accept", "application/problem+json").send();
-        ApiResponse missing = api.request("DELETE", CONFIGS + "/" + id).token(tokens.backend(tenant))
-                .header("Accept", "application/problem+json").send();
-
+        ApiResponse deleted = acceptingProblemJson("DELETE", CONFIGS + "/" + id, tokens.backend(tenant));
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
-        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
-        assertThat(missing.contentType()).isEqualTo("application/problem+json");
+
+        assertAnswer(acceptingProblemJson("DELETE", CONFIGS + "/" + id, tokens.backend(tenant)), 404, "application/problem+json");
     }
 
     @Test
@@ -56,26 +52,17 @@ class ErrorPathAndAcceptIntegrationTests extends IntegrationTest {
         UUID tenant = UUID.randomUUID();
         String id = createConfig(tenant);
 
-        ApiResponse get = api.request("GET", CONFIGS + "/" + id).token(tokens.backend(tenant))
-                .header("Accept", "application/problem+json").send();
-        ApiResponse list = api.request("GET", CONFIGS + "/tenant/" + tenant).token(tokens.backend(tenant))
-                .header("Accept", "application/problem+json").send();
-        ApiResponse missing = api.request("GET", CONFIGS + "/" + UUID.randomUUID()).token(tokens.backend(tenant))
-                .header("Accept", "application/problem+json").send();
-        ApiResponse debts = api.request("GET", "/external-api/v1/debts").token(tokens.external("accept-" + tenant))
-                .header("Accept", "application/problem+json").send();
-        ApiResponse missingDebt = api.request("GET", "/external-api/v1/debts/nope").token(tokens.external("accept-" + tenant))
-                .header("Accept", "application/problem+json").send();
+        ApiResponse get = acceptingProblemJson("GET", CONFIGS + "/" + id, tokens.backend(tenant));
+        ApiResponse list = acceptingProblemJson("GET", CONFIGS + "/tenant/" + tenant, tokens.backend(tenant));
+        ApiResponse missing = acceptingProblemJson("GET", CONFIGS + "/" + UUID.randomUUID(), tokens.backend(tenant));
+        ApiResponse debts = acceptingProblemJson("GET", "/external-api/v1/debts", tokens.external("accept-" + tenant));
+        ApiResponse missingDebt = acceptingProblemJson("GET", "/external-api/v1/debts/nope", tokens.external("accept-" + tenant));
 
-        assertThat(get.status()).as(get.toString()).isEqualTo(200);
-        assertThat(get.contentType()).isEqualTo("application/json");
+        assertAnswer(get, 200, "application/json");
         assertThat(get.json().path("id").asString()).isEqualTo(id);
-        assertThat(list.status()).as(list.toString()).isEqualTo(200);
-        assertThat(list.contentType()).isEqualTo("application/json");
-        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
-        assertThat(missing.contentType()).isEqualTo("application/problem+json");
-        assertThat(debts.status()).as(debts.toString()).isEqualTo(200);
-        assertThat(debts.contentType()).isEqualTo("application/json");
+        assertAnswer(list, 200, "application/json");
+        assertAnswer(missing, 404, "application/problem+json");
+        assertAnswer(debts, 200, "application/json");
         assertThat(missingDebt.status()).as(missingDebt.toString()).isEqualTo(404);
         assertThat(missingDebt.json().path("error").asBoolean()).isTrue();
     }
@@ -92,6 +79,15 @@ class ErrorPathAndAcceptIntegrationTests extends IntegrationTest {
         assertThat(delete.status()).as(delete.toString()).isEqualTo(406);
         assertThat(api.request("GET", CONFIGS + "/" + id).token(tokens.backend(tenant)).send().status())
                 .as("the refused DELETE deleted nothing").isEqualTo(200);
+    }
+
+    private static void assertAnswer(ApiResponse response, int status, String contentType) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).isEqualTo(contentType);
+    }
+
+    private ApiResponse acceptingProblemJson(String method, String path, String token) {
+        return api.request(method, path).token(token).header("Accept", "application/problem+json").send();
     }
 
     private String createConfig(UUID tenant) {

@@ -179,10 +179,7 @@ class HostileInputIntegrationTests extends IntegrationTest {
     }
 
     static void assertProblem(String where, ApiResponse response) {
-        assertThat(response.contentType()).as(where + " / Content-Type").isNotNull();
-        assertThat(MediaType.parseMediaType(response.contentType()).equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON))
-                .as(where + " / Content-Type is application/problem+json").isTrue();
-        JsonNode problem = response.json();
+        JsonNode problem = bodyOfType(where, response, MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(problem).as(where + " / JSON body").isNotNull();
         assertThat(problem.path("status").isInt() && problem.path("status").asInt() == response.status())
                 .as(where + " / status member").isTrue();
@@ -196,10 +193,7 @@ class HostileInputIntegrationTests extends IntegrationTest {
     }
 
     static void assertEnvelope(String where, ApiResponse response) {
-        assertThat(response.contentType()).as(where + " / Content-Type").isNotNull();
-        assertThat(MediaType.parseMediaType(response.contentType()).equalsTypeAndSubtype(MediaType.APPLICATION_JSON))
-                .as(where + " / Content-Type is application/json").isTrue();
-        JsonNode body = response.json();
+        JsonNode body = bodyOfType(where, response, MediaType.APPLICATION_JSON);
         assertThat(body).as(where + " / JSON body").isNotNull();
         assertThat(body.path("error").isBoolean() && body.path("error").booleanValue()).as(where + " / error true").isTrue();
         assertThat(body.path("code").isInt() && body.path("code").asInt() == response.status()).as(where + " / code").isTrue();
@@ -210,15 +204,20 @@ class HostileInputIntegrationTests extends IntegrationTest {
     }
 
     private static void assertSuccess(String where, ApiResponse response, boolean backend) {
-        assertThat(response.contentType()).as(where + " / Content-Type").isNotNull();
-        assertThat(MediaType.parseMediaType(response.contentType()).equalsTypeAndSubtype(MediaType.APPLICATION_JSON))
-                .as(where + " / Content-Type is application/json").isTrue();
-        JsonNode body = response.json();
+        JsonNode body = bodyOfType(where, response, MediaType.APPLICATION_JSON);
         assertThat(body != null && body.isObject()).as(where + " / a JSON object").isTrue();
         if (!backend) {
             assertThat(body.path("error").isBoolean() && !body.path("error").booleanValue()).as(where + " / error false").isTrue();
             assertThat(body.path("data").isObject()).as(where + " / data").isTrue();
         }
+    }
+
+    /** The response's JSON body, once its Content-Type is there and of the given type (parameters aside). */
+    private static JsonNode bodyOfType(String where, ApiResponse response, MediaType type) {
+        assertThat(response.contentType()).as(where + " / Content-Type").isNotNull();
+        assertThat(MediaType.parseMediaType(response.contentType()).equalsTypeAndSubtype(type))
+                .as(where + " / Content-Type is " + type).isTrue();
+        return response.json();
     }
 
     private static String abbreviate(String text) {

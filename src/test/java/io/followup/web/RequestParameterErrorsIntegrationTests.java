@@ -58,13 +58,8 @@ class RequestParameterErrorsIntegrationTests extends IntegrationTest {
 
     @Test
     void blankEncryptedIdPathVariableIsNotAServerError() {
-        for (String path : List.of("/external-api/v1/debts/%20", "/external-api/v1/followups/%20",
-                "/external-api/v1/followups/debt/%20")) {
-            ApiResponse response = api.request("GET", path).token(tokens.external("blank-ids")).send();
-
-            assertThat(response.status()).as(path + " answered " + response).isEqualTo(404);
-            assertThat(response.json().path("error").asBoolean()).as(path).isTrue();
-        }
+        assertExternalErrors(404, "blank-ids", "/external-api/v1/debts/%20", "/external-api/v1/followups/%20",
+                "/external-api/v1/followups/debt/%20");
         for (String method : List.of("PATCH", "PUT")) {
             ApiResponse response = api.request(method, "/external-api/v1/followups/%20").token(tokens.external("blank-ids"))
                     .json("{\"status\":\"sent\"}").send();
@@ -101,11 +96,16 @@ class RequestParameterErrorsIntegrationTests extends IntegrationTest {
 
     @Test
     void nulInATextPathVariableIsA400NamingIt() {
-        for (String path : List.of("/external-api/v1/debts/abc%00def", "/external-api/v1/followups/%00",
-                "/external-api/v1/followups/debt/x%00")) {
-            ApiResponse response = api.request("GET", path).token(tokens.external("nul-params")).send();
+        assertExternalErrors(400, "nul-params", "/external-api/v1/debts/abc%00def", "/external-api/v1/followups/%00",
+                "/external-api/v1/followups/debt/x%00");
+    }
 
-            assertThat(response.status()).as(path + " answered " + response).isEqualTo(400);
+    /** A GET of each path by {@code company} is an error envelope with this status. */
+    private void assertExternalErrors(int status, String company, String... paths) {
+        for (String path : paths) {
+            ApiResponse response = api.request("GET", path).token(tokens.external(company)).send();
+
+            assertThat(response.status()).as(path + " answered " + response).isEqualTo(status);
             assertThat(response.json().path("error").asBoolean()).as(path).isTrue();
         }
     }

@@ -155,16 +155,10 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         assertThat(fetched.json().get("message").asString()).isNotBlank();
         JsonNode data = fetched.json().get("data");
         assertThat(data).isEqualTo(created);
-        assertThat(data.get("debt_id").asString()).isEqualTo(debtId);
-        assertThat(data.get("status").asString()).isEqualTo("no_answer");
-        assertThat(data.get("type").asString()).isEqualTo("manual_call");
-        assertThat(data.get("call_date").asString()).isEqualTo("2024-01-22T15:30:00+00:00");
-        assertThat(data.get("scheduled_at").asString()).isEqualTo("2024-01-22T15:00:00+00:00");
-        assertThat(data.get("summary").asString()).isEqualTo("Debtor did not answer");
-        assertThat(data.get("notes").asString()).isEqualTo("Rang 6 times");
-        assertThat(data.get("call_id").asString()).isEqualTo("call-123");
-        assertThat(data.get("audio_url").asString()).isEqualTo("https://recordings.example.com/call-123.mp3");
-        assertThat(data.get("pdf_url").asString()).isEqualTo("https://docs.example.com/letter-1.pdf");
+        assertTexts(data, "debt_id", debtId, "status", "no_answer", "type", "manual_call",
+                "call_date", "2024-01-22T15:30:00+00:00", "scheduled_at", "2024-01-22T15:00:00+00:00",
+                "summary", "Debtor did not answer", "notes", "Rang 6 times", "call_id", "call-123",
+                "audio_url", "https://recordings.example.com/call-123.mp3", "pdf_url", "https://docs.example.com/letter-1.pdf");
         assertThat(data.get("duration_ms").isIntegralNumber()).isTrue();
         assertThat(data.get("duration_ms").longValue()).isEqualTo(42_000L);
         assertThat(data.get("disconnection_reason").asString()).isEqualTo("no_answer_timeout");
@@ -308,13 +302,9 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         String id = debt.get("id").asString();
         assertThat(id).matches(PUBLIC_ID);
         assertThat(URI.create(created.header("Location")).getPath()).isEqualTo(DEBTS + "/" + id);
-        assertThat(debt.get("external_reference").asString()).isEqualTo(reference);
-        assertThat(debt.get("debtor_name").asString()).isEqualTo("Maria Silva");
-        assertThat(debt.get("debtor_phone").asString()).isEqualTo("+5511999998888");
-        assertThat(debt.get("debtor_email").asString()).isEqualTo("maria@example.com");
+        assertTexts(debt, "external_reference", reference, "debtor_name", "Maria Silva",
+                "debtor_phone", "+5511999998888", "debtor_email", "maria@example.com", "currency", "BRL", "due_date", "2024-02-01");
         assertThat(debt.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
-        assertThat(debt.get("currency").asString()).isEqualTo("BRL");
-        assertThat(debt.get("due_date").asString()).isEqualTo("2024-02-01");
 
         ApiResponse fetched = get(company, DEBTS + "/" + id);
         assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
@@ -497,6 +487,14 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("code").asInt()).isEqualTo(404);
         assertThat(response.json().get("message").asString()).isNotBlank();
         assertThat(response.json().get("details").isObject()).isTrue();
+    }
+
+    /** Each field named in {@code fieldsAndValues} (name, text, name, text...) of {@code node} is that text. */
+    private static void assertTexts(JsonNode node, String... fieldsAndValues) {
+        assertThat(fieldsAndValues.length % 2).as("names and texts in pairs").isZero();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            assertThat(node.get(fieldsAndValues[i]).asString()).as(fieldsAndValues[i]).isEqualTo(fieldsAndValues[i + 1]);
+        }
     }
 
     private static void assertJson(ApiResponse response) {

@@ -16,7 +16,6 @@ import io.followup.support.ExternalApiFixtures;
 import io.followup.support.IntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -328,13 +327,7 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
     private static void assertEnvelope(BadCase c, String path, ApiResponse response) {
         String where = c.name() + ": " + c.method() + " " + abbreviate(path) + " answered " + response.status() + " ["
                 + response.contentType() + "] " + abbreviate(response.body());
-        assertThat(response.status()).as(where).isEqualTo(c.status());
-        assertThat(response.contentType()).as(where + " / Content-Type").isNotNull();
-        assertThat(MediaType.parseMediaType(response.contentType()).equalsTypeAndSubtype(MediaType.APPLICATION_JSON))
-                .as(where + " / Content-Type is application/json").isTrue();
-        JsonNode body = response.json();
-        assertThat(body).as(where + " / JSON body").isNotNull();
-        assertThat(body.isObject()).as(where + " / body is an object").isTrue();
+        JsonNode body = ExternalAnswers.jsonObject(where, response, c.status());
         assertThat(body.path("error").isBoolean() && body.path("error").booleanValue()).as(where + " / error true").isTrue();
         assertThat(body.path("code").isInt()).as(where + " / code is a number").isTrue();
         assertThat(body.path("code").asInt()).as(where + " / code").isEqualTo(c.status());

@@ -1,6 +1,7 @@
 package io.followup.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,11 +67,7 @@ class AssistantDeliveryTests {
         LoggedRequest request = onlyRequest();
         String timestamp = request.getHeader("X-Followup-Timestamp");
         assertThat(timestamp).isEqualTo(Long.toString(NOW.getEpochSecond()));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(DeliveryStubs.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-        String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(request.getBody()));
-        assertThat(request.getHeader("X-Followup-Signature")).isEqualTo(expected);
+        assertThat(request.getHeader("X-Followup-Signature")).isEqualTo(signature(DeliveryStubs.SECRET, timestamp, request.getBody()));
         assertThat(request.getHeader("Idempotency-Key")).isEqualTo("enr-333-step-1");
     }
 
@@ -81,11 +78,8 @@ class AssistantDeliveryTests {
         sender.send(DeliveryStubs.aiStep("enr-333-step-1"));
 
         LoggedRequest request = onlyRequest();
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("another-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((request.getHeader("X-Followup-Timestamp") + ".").getBytes(StandardCharsets.UTF_8));
         assertThat(request.getHeader("X-Followup-Signature"))
-                .isNotEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(request.getBody())));
+                .isNotEqualTo(signature("another-secret", request.getHeader("X-Followup-Timestamp"), request.getBody()));
     }
 
     @Test
@@ -140,6 +134,14 @@ class AssistantDeliveryTests {
         assertThat(stub.findAll(postRequestedFor(urlEqualTo("/followups/messages"))))
                 .extracting(r -> r.getHeader("X-Followup-Timestamp"))
                 .containsExactly(Long.toString(NOW.getEpochSecond()), Long.toString(NOW.getEpochSecond() + 300));
+    }
+
+    /** The {@code X-Followup-Signature} of {@code body} sent at {@code timestamp}, signed with {@code secret}. */
+    private static String signature(String secret, String timestamp, byte[] body) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     private static LoggedRequest onlyRequest() {

@@ -3,11 +3,15 @@ package io.followup.delivery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -25,6 +29,7 @@ import static io.followup.delivery.DeliveryStubs.APP_ID;
 import static io.followup.delivery.DeliveryStubs.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Templates through Gupshup: template ID by name and language, form-encoded send. */
 class GupshupDeliveryTests {
@@ -70,8 +75,7 @@ class GupshupDeliveryTests {
 
     @Test
     void theTemplateListIsFetchedOnceForManySends() {
-        stubTemplates(TEMPLATES);
-        stubSendOk();
+        stubTemplatesAndSendOk();
 
         sender.send(step("reengagement_v1", List.of()));
         sender.send(step("welcome", List.of()));
@@ -84,8 +88,7 @@ class GupshupDeliveryTests {
 
     @Test
     void theTemplateListIsFetchedAgainAfterItsTtl() {
-        stubTemplates(TEMPLATES);
-        stubSendOk();
+        stubTemplatesAndSendOk();
 
         sender.send(step("reengagement_v1", List.of()));
         clock.advance(Duration.ofMinutes(9));
@@ -97,48 +100,31 @@ class GupshupDeliveryTests {
         stub.verify(2, getRequestedFor(urlEqualTo(LIST_PATH)));
     }
 
-    @Test
-    void anUnknownTemplateIsPermanentAndNothingIsSent() {
-        stubTemplates(TEMPLATES);
-        stubSendOk();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void anUnknownOrUnapprovedTemplateIsPermanentAndNothingIsSent(String template, String message) {
+        assertThat(refusedBeforeSending(TEMPLATES, template)).hasMessage(message);
+    }
 
-        DeliveryException e = failure(step("does_not_exist", List.of()));
-
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e).hasMessage("Gupshup app " + APP_ID + " has no template named does_not_exist in language pt_BR");
-        stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
+    static Stream<Arguments> anUnknownOrUnapprovedTemplateIsPermanentAndNothingIsSent() {
+        return Stream.of(
+                arguments("does_not_exist", "Gupshup app " + APP_ID + " has no template named does_not_exist in language pt_BR"),
+                arguments("winback_v2", "Gupshup template winback_v2 (pt_BR) of app " + APP_ID + " is PENDING, not APPROVED"));
     }
 
     @Test
     void aTemplateInAnotherLanguageIsNotUsed() {
-        stubTemplates("""
+        String englishOnly = """
                 {"status":"success","templates":[
-                  {"id":"tpl-en","elementName":"reengagement_v1","languageCode":"en_US","status":"APPROVED"}]}""");
-        stubSendOk();
+                  {"id":"tpl-en","elementName":"reengagement_v1","languageCode":"en_US","status":"APPROVED"}]}""";
 
-        DeliveryException e = failure(step("reengagement_v1", List.of()));
-
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e).hasMessageContaining("no template named reengagement_v1 in language pt_BR");
-        stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
-    }
-
-    @Test
-    void aTemplateNotYetApprovedIsPermanent() {
-        stubTemplates(TEMPLATES);
-        stubSendOk();
-
-        DeliveryException e = failure(step("winback_v2", List.of()));
-
-        assertThat(e.isRetryable()).isFalse();
-        assertThat(e).hasMessage("Gupshup template winback_v2 (pt_BR) of app " + APP_ID + " is PENDING, not APPROVED");
-        stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
+        assertThat(refusedBeforeSending(englishOnly, "reengagement_v1"))
+                .hasMessageContaining("no template named reengagement_v1 in language pt_BR");
     }
 
     @Test
     void aTemplateMissingFromTheCachedListIsLookedUpOnceMore() {
-        stubTemplates(TEMPLATES);
-        stubSendOk();
+        stubTemplatesAndSendOk();
         sender.send(step("reengagement_v1", List.of()));
         stubTemplates("""
                 {"status":"success","templates":[
@@ -152,13 +138,11 @@ class GupshupDeliveryTests {
 
     @Test
     void aMissingPlaceholderValueIsPermanentAndNothingReachesGupshup() {
-        stubTemplates(TEMPLATES);
-        stubSendOk();
+        stubTemplatesAndSendOk();
 
-        DeliveryException e = failure(DeliveryStubs.templateStep("channel-2", APP_ID, "reengagement_v1",
+        DeliveryException e = permanentFailure(DeliveryStubs.templateStep("channel-2", APP_ID, "reengagement_v1",
                 List.of("{{LEAD_FIRSTNAME}}"), Map.of("phone", "5511987654321")));
 
-        assertThat(e.isRetryable()).isFalse();
         assertThat(e).hasMessage("Template parameter {{LEAD_FIRSTNAME}} has no value in the lead data");
         assertThat(stub.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
@@ -169,9 +153,8 @@ class GupshupDeliveryTests {
         stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(400)
                 .withBody("{\"status\":\"error\",\"message\":\"Invalid Destination\"}")));
 
-        DeliveryException e = failure(step("reengagement_v1", List.of()));
+        DeliveryException e = permanentFailure(step("reengagement_v1", List.of()));
 
-        assertThat(e.isRetryable()).isFalse();
         assertThat(e).hasMessage("Gupshup answered HTTP 400: {\"status\":\"error\",\"message\":\"Invalid Destination\"}");
     }
 
@@ -180,9 +163,8 @@ class GupshupDeliveryTests {
         stubTemplates(TEMPLATES);
         stub.stubFor(post(SEND_PATH).willReturn(okJson("{\"status\":\"error\",\"message\":\"Template Not Found\"}")));
 
-        DeliveryException e = failure(step("reengagement_v1", List.of()));
+        DeliveryException e = permanentFailure(step("reengagement_v1", List.of()));
 
-        assertThat(e.isRetryable()).isFalse();
         assertThat(e).hasMessageStartingWith("Gupshup did not accept the template (status error)");
     }
 
@@ -198,9 +180,8 @@ class GupshupDeliveryTests {
     void aRefusedTemplateListIsPermanent() {
         stub.stubFor(get(LIST_PATH).willReturn(aResponse().withStatus(401).withBody("{\"status\":\"error\",\"message\":\"Authentication Failed\"}")));
 
-        DeliveryException e = failure(step("reengagement_v1", List.of()));
+        DeliveryException e = permanentFailure(step("reengagement_v1", List.of()));
 
-        assertThat(e.isRetryable()).isFalse();
         assertThat(e).hasMessageStartingWith("Gupshup template list answered HTTP 401");
         stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
     }
@@ -215,8 +196,29 @@ class GupshupDeliveryTests {
         return e;
     }
 
+    /** Sending {@code message} fails for good. */
+    private DeliveryException permanentFailure(StepDelivery message) {
+        DeliveryException e = failure(message);
+        assertThat(e.isRetryable()).isFalse();
+        return e;
+    }
+
+    /** With {@code templates} listed, sending template {@code name} fails for good and nothing is sent. */
+    private DeliveryException refusedBeforeSending(String templates, String name) {
+        stubTemplates(templates);
+        stubSendOk();
+        DeliveryException e = permanentFailure(step(name, List.of()));
+        stub.verify(0, postRequestedFor(urlEqualTo(SEND_PATH)));
+        return e;
+    }
+
     private static void stubTemplates(String body) {
         stub.stubFor(get(LIST_PATH).willReturn(okJson(body)));
+    }
+
+    private static void stubTemplatesAndSendOk() {
+        stubTemplates(TEMPLATES);
+        stubSendOk();
     }
 
     private static void stubSendOk() {

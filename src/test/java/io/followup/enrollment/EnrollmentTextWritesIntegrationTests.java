@@ -39,10 +39,7 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
         WorstTexts.forSize(EnrollmentStep.MAX_ERROR).forEach((kind, text) -> {
             UUID id = saved((enrollment, at) -> enrollment.fail(1, text, at));
 
-            Map<String, Object> row = row(id);
-            assertThat(row.get("status")).as(kind).isEqualTo("failed");
-            assertThat(row.get("error")).as(kind).isEqualTo(ColumnText.fit(text, EnrollmentStep.MAX_ERROR));
-            String reason = (String) row.get("stop_reason");
+            String reason = (String) rowWithStepError(id, "failed", kind, text).get("stop_reason");
             assertThat(reason).as(kind).startsWith("Step 1 failed: ");
             WorstTexts.assertStorable(reason, Enrollment.MAX_STOP_REASON);
         });
@@ -62,9 +59,7 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
         WorstTexts.forSize(EnrollmentStep.MAX_ERROR).forEach((kind, text) -> {
             UUID id = saved((enrollment, at) -> enrollment.markAttemptFailed(1, text, at));
 
-            Map<String, Object> row = row(id);
-            assertThat(row.get("status")).as(kind).isEqualTo("active");
-            assertThat(row.get("error")).as(kind).isEqualTo(ColumnText.fit(text, EnrollmentStep.MAX_ERROR));
+            rowWithStepError(id, "active", kind, text);
         });
     }
 
@@ -103,6 +98,14 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
             change.accept(found, now);
         });
         return enrollment.getId();
+    }
+
+    /** The enrollment's row, once checked that it is {@code status} and its step's error is {@code text} cut to the column. */
+    private Map<String, Object> rowWithStepError(UUID id, String status, String kind, String text) {
+        Map<String, Object> row = row(id);
+        assertThat(row.get("status")).as(kind).isEqualTo(status);
+        assertThat(row.get("error")).as(kind).isEqualTo(ColumnText.fit(text, EnrollmentStep.MAX_ERROR));
+        return row;
     }
 
     private Map<String, Object> row(UUID id) {

@@ -19,13 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What gets claimed, and how much at once: due jobs only, never a cancelled or duplicate one, in batches sized to the workers. */
 class JobClaimIntegrationTests extends JobEngineFixture {
 
+    private static final JobSettings DEFAULTS = TestJobSettings.defaults().build();
+
+    private final MutableClock clock = new MutableClock(T0);
+
     @Test
     void jobsThatAreNotYetDueAreNotClaimed() {
-        MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().build();
-        JobQueue queue = queue(settings, clock);
+        JobQueue queue = queue(DEFAULTS, clock);
         TestHandler work = new TestHandler("work");
-        EnginePoller poller = startPoller(settings, clock, new SimpleMeterRegistry(), work);
+        EnginePoller poller = startPoller(DEFAULTS, clock, new SimpleMeterRegistry(), work);
         long due = queue.enqueue("work", Map.of(), T0, null).orElseThrow();
         long later = queue.enqueue("work", Map.of(), T0.plus(Duration.ofHours(1)), null).orElseThrow();
 
@@ -46,15 +48,13 @@ class JobClaimIntegrationTests extends JobEngineFixture {
 
     @Test
     void aCancelledJobNeverRuns() {
-        MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().build();
-        JobQueue queue = queue(settings, clock);
+        JobQueue queue = queue(DEFAULTS, clock);
         TestHandler work = new TestHandler("work");
         long cancelled = queue.enqueue("work", Map.of(), T0, null).orElseThrow();
         long kept = queue.enqueue("work", Map.of(), T0, null).orElseThrow();
 
         assertThat(queue.cancel(cancelled)).isTrue();
-        EnginePoller poller = startPoller(settings, clock, new SimpleMeterRegistry(), work);
+        EnginePoller poller = startPoller(DEFAULTS, clock, new SimpleMeterRegistry(), work);
         Eventually.until("the other job ran", () -> "succeeded".equals(row(kept).status()), poller::poll);
         clock.advance(Duration.ofDays(1));
         poller.checkLeases();
@@ -71,9 +71,7 @@ class JobClaimIntegrationTests extends JobEngineFixture {
 
     @Test
     void aSecondEnqueueWithTheSameDedupeKeyCreatesNothing() {
-        MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().build();
-        JobQueue queue = queue(settings, clock);
+        JobQueue queue = queue(DEFAULTS, clock);
 
         var first = queue.enqueue("work", Map.of("step", 1), T0, "enrollment-7/step-1");
         var second = queue.enqueue("work", Map.of("step", 2), T0.plusSeconds(60), "enrollment-7/step-1");
@@ -96,8 +94,7 @@ class JobClaimIntegrationTests extends JobEngineFixture {
 
     @Test
     void onePollClaimsFullBatchesAgainAtOnceAndQueuesAtMostOneJobPerWorker() throws Exception {
-        MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(50).batchSize(20).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 50).with("batch-size", 20).build();
         List<Long> ids = enqueueDue(queue(settings, clock), "work", 120, T0);
         CountDownLatch go = gate();
         AtomicInteger current = new AtomicInteger();
@@ -131,8 +128,7 @@ class JobClaimIntegrationTests extends JobEngineFixture {
 
     @Test
     void fastJobsAreClaimedInFullBatchesOnceTheirRunTimeIsKnown() {
-        MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(4).batchSize(200).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 4).with("batch-size", 200).build();
         enqueueDue(queue(settings, clock), "work", 2_000, T0);
         List<Integer> claimSizes = new CopyOnWriteArrayList<>();
         JobStore recording = new JobStore(jdbc) {
@@ -158,8 +154,7 @@ class JobClaimIntegrationTests extends JobEngineFixture {
     /** A poll goes on while there is work, waiting for workers to free up, instead of sleeping a poll interval. */
     @Test
     void onePollKeepsDrainingAsWorkersFreeUpNotOneBatchPerInterval() {
-        MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(4).batchSize(200).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 4).with("batch-size", 200).build();
         enqueueDue(queue(settings, clock), "work", 100, T0);
         TestHandler work = new TestHandler("work", job -> { });
         EnginePoller poller = startPoller(settings, clock, new SimpleMeterRegistry(), work);

@@ -31,7 +31,7 @@ class JobClusterIntegrationTests extends JobEngineFixture {
                 INSERT INTO job (kind, payload, run_at, max_attempts, created_at)
                 SELECT 'noop', jsonb_build_object('n', n), ?, 3, ? FROM generate_series(1, ?) AS n
                 """, JobStore.ts(due), JobStore.ts(due), jobs);
-        JobSettings settings = TestJobSettings.defaults().concurrency(8).batchSize(200).lease(Duration.ofMinutes(5)).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 8).with("batch-size", 200).with("lease", Duration.ofMinutes(5)).build();
         ConcurrentHashMap<Long, AtomicInteger> runs = new ConcurrentHashMap<>();
         List<AtomicInteger> perPoller = new ArrayList<>();
         List<EnginePoller> four = new ArrayList<>();

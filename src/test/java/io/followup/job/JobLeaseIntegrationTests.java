@@ -20,7 +20,7 @@ class JobLeaseIntegrationTests extends JobEngineFixture {
     @Test
     void aPollerThatHangsLosesItsJobsToAnotherWhenTheLeaseExpiresAndItsLateOutcomeIsIgnored() throws Exception {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(10).lease(Duration.ofSeconds(30)).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 10).with("lease", Duration.ofSeconds(30)).build();
         JobQueue queue = queue(settings, clock);
         List<Long> ids = enqueueDue(queue, "work", 10, T0);
 
@@ -87,7 +87,7 @@ class JobLeaseIntegrationTests extends JobEngineFixture {
     @Test
     void jobsClaimedByADeadOwnerAreReapedOnlyAfterTheLeaseAndRunByALivePoller() {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().lease(Duration.ofSeconds(30)).build();
+        JobSettings settings = TestJobSettings.defaults().with("lease", Duration.ofSeconds(30)).build();
         List<Long> ids = enqueueDue(queue(settings, clock), "work", 40, T0);
         JobStore store = new JobStore(jdbc);
         String dead = "crashed-host/" + java.util.UUID.randomUUID();

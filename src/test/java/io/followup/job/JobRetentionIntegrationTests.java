@@ -19,7 +19,7 @@ class JobRetentionIntegrationTests extends JobEngineFixture {
     @Test
     void retentionDeletesFinishedJobsOlderThanTheRetentionPeriodOnly() {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().retention(Duration.ofDays(7)).build();
+        JobSettings settings = TestJobSettings.defaults().with("retention", Duration.ofDays(7)).build();
         Instant cutoff = T0.minus(Duration.ofDays(7));
         long oldSucceeded = insert("succeeded", cutoff.minusSeconds(1));
         long oldFailed = insert("failed", cutoff.minus(Duration.ofDays(1)));
@@ -45,7 +45,7 @@ class JobRetentionIntegrationTests extends JobEngineFixture {
     @Test
     void metricsCountClaimedAndSucceededJobsAndMeasureLatenessAndQueueDepth() {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(8).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 8).build();
         JobQueue queue = queue(settings, clock);
         int jobs = 500;
         enqueueDue(queue, "noop", jobs, T0.minusSeconds(60));

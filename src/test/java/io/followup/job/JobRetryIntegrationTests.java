@@ -21,7 +21,7 @@ class JobRetryIntegrationTests extends JobEngineFixture {
         MutableClock clock = new MutableClock(T0);
         Duration initial = Duration.ofSeconds(10);
         Duration jitter = Duration.ofMillis(500);
-        JobSettings settings = TestJobSettings.defaults().maxAttempts(3)
+        JobSettings settings = TestJobSettings.defaults().with("max-attempts", 3)
                 .backoff(initial, 2.0, Duration.ofHours(1), jitter).build();
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         TestHandler flaky = new TestHandler("flaky", job -> {
@@ -78,7 +78,7 @@ class JobRetryIntegrationTests extends JobEngineFixture {
     @Test
     void aDeferredJobIsPutBackWithoutUsingAnAttemptEvenOnItsLastOne() {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().maxAttempts(1).build();
+        JobSettings settings = TestJobSettings.defaults().with("max-attempts", 1).build();
         long id = enqueueDue(queue(settings, clock), "busy", 1, T0).get(0);
         AtomicInteger busyAnswers = new AtomicInteger(2);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -110,7 +110,7 @@ class JobRetryIntegrationTests extends JobEngineFixture {
     @Test
     void aPermanentFailureFailsAtOnce() {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().maxAttempts(5).build();
+        JobSettings settings = TestJobSettings.defaults().with("max-attempts", 5).build();
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         TestHandler rejected = new TestHandler("rejected", job -> {
             throw JobFailure.permanent("400 Bad Request: unknown template");
@@ -176,7 +176,7 @@ class JobRetryIntegrationTests extends JobEngineFixture {
     @Test
     void successesThatCannotBeRecordedAreKeptAndRecordedOnceTheDatabaseAnswersAgain() {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(4).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 4).build();
         enqueueDue(queue(settings, clock), "work", 20, T0);
         AtomicInteger refusals = new AtomicInteger(3);
         JobStore flaky = new JobStore(jdbc) {

@@ -28,8 +28,8 @@ class JobShutdownIntegrationTests extends JobEngineFixture {
     @Test
     void shutdownHandsBackTheJobsOfHandlersThatDoNotFinishInTime() throws Exception {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(4).maxAttempts(3)
-                .shutdownTimeout(Duration.ofMillis(200)).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 4).with("max-attempts", 3)
+                .with("shutdown-timeout", Duration.ofMillis(200)).build();
         List<Long> ids = enqueueDue(queue(settings, clock), "slow", 6, T0);
         CountDownLatch entered = new CountDownLatch(4);
         CountDownLatch never = gate();
@@ -73,7 +73,7 @@ class JobShutdownIntegrationTests extends JobEngineFixture {
     @Test
     void aClaimInFlightAtShutdownIsHandedBackNotLeftToItsLease() throws Exception {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(4).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 4).build();
         enqueueDue(queue(settings, clock), "work", 10, T0);
         CountDownLatch claimStarted = new CountDownLatch(1);
         CountDownLatch letClaimFinish = gate();
@@ -109,7 +109,7 @@ class JobShutdownIntegrationTests extends JobEngineFixture {
     @Test
     void aHandlerThatFinishesAfterShutdownHandedItsJobBackCannotOverwriteTheNewRun() throws Exception {
         MutableClock clock = new MutableClock(T0);
-        JobSettings settings = TestJobSettings.defaults().concurrency(3).shutdownTimeout(Duration.ofMillis(200)).build();
+        JobSettings settings = TestJobSettings.defaults().with("concurrency", 3).with("shutdown-timeout", Duration.ofMillis(200)).build();
         List<Long> ids = enqueueDue(queue(settings, clock), "stubborn", 3, T0);
         CountDownLatch entered = new CountDownLatch(3);
         CountDownLatch wakeUp = gate();

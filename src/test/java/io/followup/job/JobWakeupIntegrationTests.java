@@ -68,7 +68,7 @@ class JobWakeupIntegrationTests {
 
     @Test
     void aJobEnqueuedDueNowStartsAtOnceWhenItsTransactionCommitsNotAtTheNextPoll() {
-        JobSettings settings = TestJobSettings.defaults().pollInterval(RARE_POLLS).listenNotify(false).build();
+        JobSettings settings = TestJobSettings.defaults().with("poll-interval", RARE_POLLS).with("listen-notify", false).build();
         JobWakeups wakeups = startInstance(settings);
         JobQueue queue = new JobQueue(jdbc, JSON, settings, clock, wakeups);
         awaitIdle(queue);
@@ -90,10 +90,10 @@ class JobWakeupIntegrationTests {
 
     @Test
     void aJobEnqueuedOnAnotherInstanceWakesThisOneThroughNotifyAndOnlyThroughIt() throws Exception {
-        JobSettings listening = TestJobSettings.defaults().pollInterval(RARE_POLLS).build();
+        JobSettings listening = TestJobSettings.defaults().with("poll-interval", RARE_POLLS).build();
         JobQueue local = new JobQueue(jdbc, JSON, listening, clock, startInstance(listening));
         awaitIdle(local);
-        JobSettings silent = TestJobSettings.defaults().pollInterval(RARE_POLLS).listenNotify(false).build();
+        JobSettings silent = TestJobSettings.defaults().with("poll-interval", RARE_POLLS).with("listen-notify", false).build();
         JobQueue otherWithoutNotify = new JobQueue(jdbc, JSON, silent, clock, new JobWakeups(clock));
         JobQueue otherWithNotify = new JobQueue(jdbc, JSON, listening, clock, new JobWakeups(clock));
 
@@ -113,7 +113,7 @@ class JobWakeupIntegrationTests {
         long id = jdbc.queryForObject("""
                 INSERT INTO job (kind, payload, run_at, max_attempts, created_at) VALUES ('noop', '{}', ?, 1, now()) RETURNING id
                 """, Long.class, JobStore.ts(due));
-        startInstance(TestJobSettings.defaults().pollInterval(RARE_POLLS).listenNotify(false).build());
+        startInstance(TestJobSettings.defaults().with("poll-interval", RARE_POLLS).with("listen-notify", false).build());
 
         Eventually.until("the job started", SOON, () -> started.containsKey(id), () -> {
         });

@@ -1,80 +1,43 @@
 package io.followup.job;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
-/** {@link JobSettings} with the production defaults, changed one knob at a time. */
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * {@link JobSettings} with the production defaults, changed one knob at a time: the knobs are the
+ * {@code followup.jobs.*} properties, bound by Spring's {@link Binder} as in production, so the defaults
+ * are {@link JobSettings}' own. A property that does not exist fails the test.
+ */
 final class TestJobSettings {
 
-    private boolean enabled = true;
-    private Duration pollInterval = Duration.ofSeconds(1);
-    private int batchSize = 200;
-    private int concurrency = 16;
-    private Duration lease = Duration.ofSeconds(60);
-    private Duration leaseCheckInterval = Duration.ofSeconds(10);
-    private int maxAttempts = 8;
-    private Duration backoffInitial = Duration.ofSeconds(10);
-    private double backoffMultiplier = 2.0;
-    private Duration backoffMax = Duration.ofHours(1);
-    private Duration backoffJitter = Duration.ofSeconds(2);
-    private Duration retention = Duration.ofDays(7);
-    private Duration retentionInterval = Duration.ofHours(1);
-    private Duration shutdownTimeout = Duration.ofSeconds(15);
-    private boolean listenNotify = true;
+    private static final String PREFIX = "followup.jobs";
+
+    private final Map<String, Object> overrides = new HashMap<>();
 
     static TestJobSettings defaults() {
         return new TestJobSettings();
     }
 
-    TestJobSettings batchSize(int value) {
-        batchSize = value;
-        return this;
-    }
-
-    TestJobSettings concurrency(int value) {
-        concurrency = value;
-        return this;
-    }
-
-    TestJobSettings lease(Duration value) {
-        lease = value;
-        return this;
-    }
-
-    TestJobSettings maxAttempts(int value) {
-        maxAttempts = value;
+    /** Sets {@code followup.jobs.<property>}, e.g. {@code with("batch-size", 20)}. */
+    TestJobSettings with(String property, Object value) {
+        overrides.put(PREFIX + "." + property, value);
         return this;
     }
 
     TestJobSettings backoff(Duration initial, double multiplier, Duration max, Duration jitter) {
-        backoffInitial = initial;
-        backoffMultiplier = multiplier;
-        backoffMax = max;
-        backoffJitter = jitter;
-        return this;
-    }
-
-    TestJobSettings retention(Duration value) {
-        retention = value;
-        return this;
-    }
-
-    TestJobSettings shutdownTimeout(Duration value) {
-        shutdownTimeout = value;
-        return this;
-    }
-
-    TestJobSettings pollInterval(Duration value) {
-        pollInterval = value;
-        return this;
-    }
-
-    TestJobSettings listenNotify(boolean value) {
-        listenNotify = value;
-        return this;
+        return with("backoff-initial", initial).with("backoff-multiplier", multiplier).with("backoff-max", max)
+                .with("backoff-jitter", jitter);
     }
 
     JobSettings build() {
-        return new JobSettings(enabled, pollInterval, batchSize, concurrency, lease, leaseCheckInterval, maxAttempts,
-                backoffInitial, backoffMultiplier, backoffMax, backoffJitter, retention, retentionInterval, shutdownTimeout, listenNotify);
+        return new Binder(new MapConfigurationPropertySource(overrides))
+                .bindOrCreate(PREFIX, Bindable.of(JobSettings.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
     }
 }

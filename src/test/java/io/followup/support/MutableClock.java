@@ -1,15 +1,11 @@
 package io.followup.support;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A UTC clock that stands still until a test moves it, ticking in microseconds as the service's clock does; safe to read from any thread. */
-public final class MutableClock extends Clock {
+public final class MutableClock extends UtcClock {
 
     private final AtomicReference<Instant> now;
 
@@ -26,17 +22,7 @@ public final class MutableClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
-        return now.get().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("MutableClock is always UTC");
+    Instant now() {
+        return now.get();
     }
 }

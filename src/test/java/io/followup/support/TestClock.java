@@ -1,11 +1,7 @@
 package io.followup.support;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -13,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * hours and days run in milliseconds. Time never goes back, so tests sharing it stay consistent. It
  * ticks in microseconds, as the service's clock and PostgreSQL do.
  */
-public final class TestClock extends Clock {
+public final class TestClock extends UtcClock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
@@ -23,17 +19,7 @@ public final class TestClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
-        return Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The test clock is UTC");
+    Instant now() {
+        return Instant.now().plus(offset.get());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.followup.support.Eventually;
 import io.followup.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,9 @@ class LocalRunIntegrationTests {
     void startsWithEverythingItNeedsAndStopsWithoutAStackTrace() throws Exception {
         try (ServiceProcess local = ServiceProcess.startLocalRun("local-run", localDir)) {
             local.awaitReady(Duration.ofSeconds(90));
+            // Ready means the context is up; the launcher writes tokens.env and prints its banner just after.
+            Eventually.until("the launcher printed its banner", Duration.ofSeconds(30),
+                    () -> local.log().contains("followup-service is up at"), () -> sleep(100));
             String tokens = Files.readString(localDir.resolve("tokens.env"));
             assertThat(tokens).contains("export BACKEND_TOKEN=ey", "export EXTERNAL_TOKEN=ey", "export METRICS_TOKEN=ey",
                     "export ASSISTANT_SECRET=");
@@ -32,6 +36,15 @@ class LocalRunIntegrationTests {
             assertThat(log).doesNotContain("Failed to stop bean", "terminating connection due to administrator command");
             assertThat(log.lines().filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:")))
                     .as("stack trace lines in:%n%s", log).isEmpty();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 }

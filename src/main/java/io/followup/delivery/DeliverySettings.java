@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -98,22 +100,36 @@ record DeliverySettings(
     /**
      * Meta WhatsApp Cloud API.
      *
-     * @param baseUrl Graph API root including its version; messages go to {@code {base-url}/{phone-number-id}/messages}
+     * @param baseUrl Graph API root without a version; messages go to {@code {base-url}/{api-version}/{phone-number-id}/messages}
+     * @param apiVersion Graph API version, e.g. {@code v25.0}: Meta serves each version about two years (v21.0 ends
+     *        2027-01-21), so it is a setting of its own, logged at start, and moved with a restart
      * @param accessToken system user access token, sent as a bearer token; required once a channel is listed
      * @param channels the channels sent through Meta, keyed by channel_id
      */
     public record Meta(
-            @DefaultValue("https://graph.facebook.com/v21.0") @NotNull URI baseUrl,
+            @DefaultValue("https://graph.facebook.com") @NotNull URI baseUrl,
+            @DefaultValue(DEFAULT_API_VERSION) @NotNull @Pattern(regexp = "v[0-9]{1,3}\\.[0-9]",
+                    message = "followup.delivery.meta.api-version must look like v25.0") String apiVersion,
             String accessToken,
             @DefaultValue Map<String, @Valid MetaChannel> channels) {
+
+        /** A current Graph API version (released 2026-02-18). */
+        public static final String DEFAULT_API_VERSION = "v25.0";
 
         public Meta {
             channels = channels == null ? Map.of() : Map.copyOf(channels);
         }
 
+        /** A base URL that still names a version (the old form of this setting) would put two versions in the path. */
+        @AssertTrue(message = "followup.delivery.meta.base-url must not contain the Graph API version; "
+                + "set followup.delivery.meta.api-version (FOLLOWUP_DELIVERY_META_API_VERSION) instead")
+        boolean isBaseUrlWithoutVersion() {
+            return baseUrl == null || !baseUrl.getPath().matches(".*/v[0-9]+(\\.[0-9]+)?/?");
+        }
+
         @Override
         public String toString() {
-            return "Meta[baseUrl=" + baseUrl + ", accessToken=******, channels=" + channels + "]";
+            return "Meta[baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", accessToken=******, channels=" + channels + "]";
         }
     }
 

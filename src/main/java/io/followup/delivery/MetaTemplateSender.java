@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 final class MetaTemplateSender implements StepChannelSender {
 
+    private static final Logger log = LoggerFactory.getLogger(MetaTemplateSender.class);
     private static final String TARGET = "Meta Cloud API";
 
     private final DeliveryHttp http;
@@ -20,6 +23,8 @@ final class MetaTemplateSender implements StepChannelSender {
     MetaTemplateSender(DeliveryHttp http, DeliverySettings settings) {
         this.http = http;
         this.settings = settings.meta();
+        log.info("Meta Cloud API: Graph API {} at {} ({} channel(s))", this.settings.apiVersion(), this.settings.baseUrl(),
+                this.settings.channels().size());
     }
 
     @Override
@@ -39,7 +44,8 @@ final class MetaTemplateSender implements StepChannelSender {
         TemplateParams.Filled filled = TemplateParams.fill(delivery);
         byte[] body = http.json().writeValueAsBytes(body(delivery.content(), filled.params(), filled.destination()));
         DeliveryHttp.Reply reply = http.execute(TARGET, http.client().post()
-                .uri(DeliveryHttp.url(settings.baseUrl(), "/{phoneNumberId}/messages"), channel.phoneNumberId())
+                .uri(DeliveryHttp.url(settings.baseUrl(), "/{version}/{phoneNumberId}/messages"), settings.apiVersion(),
+                        channel.phoneNumberId())
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.accessToken())

@@ -146,7 +146,7 @@ class DeliveryFailureTests {
 
     @Test
     void providersShareTheMapping() {
-        stub.stubFor(post("/v21.0/" + DeliveryStubs.PHONE_NUMBER_ID + "/messages")
+        stub.stubFor(post("/v25.0/" + DeliveryStubs.PHONE_NUMBER_ID + "/messages")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
         stub.stubFor(get("/wa/app/" + DeliveryStubs.APP_ID + "/template").willReturn(aResponse().withStatus(502)));
 

@@ -24,7 +24,8 @@ class DeliverySettingsTests {
         assertThat(settings.gupshup().baseUrl()).isEqualTo(URI.create("https://api.gupshup.io"));
         assertThat(settings.gupshup().apps()).isEmpty();
         assertThat(settings.gupshup().templateCacheTtl()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(settings.meta().baseUrl()).isEqualTo(URI.create("https://graph.facebook.com/v21.0"));
+        assertThat(settings.meta().baseUrl()).isEqualTo(URI.create("https://graph.facebook.com"));
+        assertThat(settings.meta().apiVersion()).as("a Graph API version Meta still serves").isEqualTo("v25.0");
         assertThat(settings.meta().accessToken()).isNull();
         assertThat(settings.meta().channels()).isEmpty();
     }

@@ -41,7 +41,7 @@ final class DeliveryStubs {
                 new DeliverySettings.Assistant(URI.create(baseUrl + "/followups/messages"), SECRET),
                 new DeliverySettings.Gupshup(URI.create(baseUrl), Map.of(APP_ID, new DeliverySettings.GupshupApp(API_KEY, SOURCE, APP_NAME)),
                         templateCacheTtl),
-                new DeliverySettings.Meta(URI.create(baseUrl + "/v21.0"), META_TOKEN,
+                new DeliverySettings.Meta(URI.create(baseUrl), DeliverySettings.Meta.DEFAULT_API_VERSION, META_TOKEN,
                         Map.of(META_CHANNEL, new DeliverySettings.MetaChannel(PHONE_NUMBER_ID))),
                 8);
     }

@@ -38,12 +38,12 @@ class DeliveryWiringTests {
 
     @Test
     void theSenderIsABeanThatReachesTheConfiguredServices() {
-        stub.stubFor(post("/v21.0/1065/messages").willReturn(okJson("{\"messages\":[{\"id\":\"wamid.1\"}]}")));
+        stub.stubFor(post("/v25.0/1065/messages").willReturn(okJson("{\"messages\":[{\"id\":\"wamid.1\"}]}")));
 
         context.withPropertyValues(
                         "followup.delivery.assistant.url=" + stub.baseUrl() + "/followups/messages",
                         "followup.delivery.assistant.secret=test-secret",
-                        "followup.delivery.meta.base-url=" + stub.baseUrl() + "/v21.0",
+                        "followup.delivery.meta.base-url=" + stub.baseUrl(),
                         "followup.delivery.meta.access-token=token",
                         "followup.delivery.meta.channels.chan-1.phone-number-id=1065")
                 .run(ctx -> {
@@ -53,7 +53,36 @@ class DeliveryWiringTests {
                             "chan-1", null, "hello_world", List.of(), DeliveryStubs.lead()));
                     assertThat(id).isEqualTo("wamid.1");
                 });
-        stub.verify(1, postRequestedFor(urlEqualTo("/v21.0/1065/messages")));
+        stub.verify(1, postRequestedFor(urlEqualTo("/v25.0/1065/messages")));
+    }
+
+    @Test
+    void theGraphApiVersionIsASettingOfItsOwn() {
+        stub.stubFor(post("/v26.0/1065/messages").willReturn(okJson("{\"messages\":[{\"id\":\"wamid.2\"}]}")));
+
+        context.withPropertyValues(
+                        "followup.delivery.assistant.url=" + stub.baseUrl() + "/followups/messages",
+                        "followup.delivery.assistant.secret=test-secret",
+                        "followup.delivery.meta.base-url=" + stub.baseUrl(),
+                        "followup.delivery.meta.api-version=v26.0",
+                        "followup.delivery.meta.access-token=token",
+                        "followup.delivery.meta.channels.chan-1.phone-number-id=1065")
+                .run(ctx -> {
+                    StepSenders senders = ctx.getBean(StepSenders.class);
+                    assertThat(senders.send(DeliveryStubs.templateStep(senders.templateChannel("chan-1"),
+                            "chan-1", null, "hello_world", List.of(), DeliveryStubs.lead()))).isEqualTo("wamid.2");
+                });
+        stub.verify(1, postRequestedFor(urlEqualTo("/v26.0/1065/messages")));
+    }
+
+    @Test
+    void aBaseUrlThatStillNamesAVersionStopsStartup() {
+        // The old form of the setting (https://graph.facebook.com/v21.0) would now give /v21.0/v25.0/...
+        context.withPropertyValues("followup.delivery.assistant.url=http://assistant.internal/m", "followup.delivery.assistant.secret=s",
+                        "followup.delivery.meta.base-url=https://graph.facebook.com/v21.0")
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("must not contain the Graph API version")
+                        .hasMessageContaining("FOLLOWUP_DELIVERY_META_API_VERSION"));
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Templates through Meta's WhatsApp Cloud API. */
 class MetaDeliveryTests {
 
-    private static final String SEND_PATH = "/v21.0/" + DeliveryStubs.PHONE_NUMBER_ID + "/messages";
+    private static final String SEND_PATH = "/v25.0/" + DeliveryStubs.PHONE_NUMBER_ID + "/messages";
     private static final String ACCEPTED = """
             {"messaging_product":"whatsapp","contacts":[{"input":"5511987654321","wa_id":"5511987654321"}],
              "messages":[{"id":"wamid.HBgLNTUxMTk4NzY1NDMyMRUCABEYEjA"}]}""";
@@ -129,7 +129,7 @@ class MetaDeliveryTests {
     void aMissingAccessTokenIsPermanentAndSendsNothing() {
         DeliverySettings settings = DeliveryStubs.settings(stub.baseUrl());
         DeliverySettings noToken = new DeliverySettings(settings.connectTimeout(), settings.readTimeout(), settings.assistant(),
-                settings.gupshup(), new DeliverySettings.Meta(settings.meta().baseUrl(), " ", settings.meta().channels()),
+                settings.gupshup(), new DeliverySettings.Meta(settings.meta().baseUrl(), settings.meta().apiVersion(), " ", settings.meta().channels()),
                 settings.maxConcurrentPerProvider());
 
         DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> DeliveryStubs.sender(noToken).send(

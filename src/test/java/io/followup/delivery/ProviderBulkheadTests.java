@@ -30,7 +30,7 @@ class ProviderBulkheadTests {
                 defaults.assistant(), defaults.gupshup(), defaults.meta(), 1);
         StepSenders sender = DeliveryStubs.sender(onePerProvider);
         stub.stubFor(post("/followups/messages").willReturn(okJson("{\"message_id\":\"msg-1\"}").withFixedDelay(1_500)));
-        stub.stubFor(post("/v21.0/" + DeliveryStubs.PHONE_NUMBER_ID + "/messages")
+        stub.stubFor(post("/v25.0/" + DeliveryStubs.PHONE_NUMBER_ID + "/messages")
                 .willReturn(okJson("{\"messages\":[{\"id\":\"wamid.1\"}]}")));
 
         CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> sender.send(DeliveryStubs.aiStep("key-1")));

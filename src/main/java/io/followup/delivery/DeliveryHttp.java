@@ -92,6 +92,25 @@ final class DeliveryHttp {
      * @throws DeliveryException for anything but a 2xx answer
      */
     Reply execute(String target, RestClient.RequestHeadersSpec<?> request) {
+        return execute(target, request, (status, body, detail, retryAfter) -> byStatus(status, detail, retryAfter));
+    }
+
+    /** How a provider's failure answer is read, for providers that say more in the body than in the status. */
+    @FunctionalInterface
+    interface FailureReading {
+        DeliveryException classify(int status, byte[] body, String detail, Duration retryAfter);
+    }
+
+    /** The rule of a provider that speaks by status: 408, 429 and 5xx are retryable, any other status permanent. */
+    static DeliveryException byStatus(int status, String detail, Duration retryAfter) {
+        if (status == 408 || status == 429 || status >= 500) {
+            return DeliveryException.retryable(detail, retryAfter, null);
+        }
+        return DeliveryException.permanent(detail);
+    }
+
+    /** Sends the request; a failure answer is read by {@code failures}. */
+    Reply execute(String target, RestClient.RequestHeadersSpec<?> request, FailureReading failures) {
         Raw raw;
         try {
             raw = request.exchangeForRequiredValue((req, res) -> new Raw(
@@ -106,10 +125,7 @@ final class DeliveryHttp {
             return new Reply(status, raw.body());
         }
         String detail = target + " answered HTTP " + status + excerpt(raw.body());
-        if (status == 408 || status == 429 || status >= 500) {
-            throw DeliveryException.retryable(detail, retryAfter(raw.retryAfter()), null);
-        }
-        throw DeliveryException.permanent(detail);
+        throw failures.classify(status, raw.body(), detail, retryAfter(raw.retryAfter()));
     }
 
     /** Reads a string field, or null when it is absent or not a scalar. */

@@ -105,13 +105,16 @@ record DeliverySettings(
      *        2027-01-21), so it is a setting of its own, logged at start, and moved with a restart
      * @param accessToken system user access token, sent as a bearer token; required once a channel is listed
      * @param channels the channels sent through Meta, keyed by channel_id
+     * @param channelFaultWait how long a step waits, without using an attempt, when Meta says the channel itself is
+     *        broken (error codes 190, 0, 10, 131031, 368: token, permission, account)
      */
     public record Meta(
             @DefaultValue("https://graph.facebook.com") @NotNull URI baseUrl,
             @DefaultValue(DEFAULT_API_VERSION) @NotNull @Pattern(regexp = "v[0-9]{1,3}\\.[0-9]",
                     message = "followup.delivery.meta.api-version must look like v25.0") String apiVersion,
             String accessToken,
-            @DefaultValue Map<String, @Valid MetaChannel> channels) {
+            @DefaultValue Map<String, @Valid MetaChannel> channels,
+            @DefaultValue("10m") @NotNull Duration channelFaultWait) {
 
         /** A current Graph API version (released 2026-02-18). */
         public static final String DEFAULT_API_VERSION = "v25.0";

@@ -49,8 +49,12 @@ final class MetaTemplateSender implements StepChannelSender {
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.accessToken())
-                .body(body));
+                .body(body), this::failure);
         return DeliveryHttp.text(reply.json(http.json()).path("messages").path(0), "id");
+    }
+
+    private DeliveryException failure(int status, byte[] body, String detail, java.time.Duration retryAfter) {
+        return MetaErrors.classify(http.json(), status, body, detail, retryAfter, settings.channelFaultWait());
     }
 
     private static Map<String, Object> body(StepDelivery.Content content, List<String> params, String to) {

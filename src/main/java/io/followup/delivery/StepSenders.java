@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,9 @@ public class StepSenders {
     private final Map<DeliveryChannel, StepChannelSender> senders = new EnumMap<>(DeliveryChannel.class);
     private final DeliverySettings settings;
     private final ProviderBulkhead bulkhead;
+    private final ChannelFaults faults;
 
-    StepSenders(List<StepChannelSender> senders, DeliverySettings settings) {
+    StepSenders(List<StepChannelSender> senders, DeliverySettings settings, MeterRegistry meters) {
         for (StepChannelSender sender : senders) {
             StepChannelSender previous = this.senders.putIfAbsent(sender.channel(), sender);
             if (previous != null) {
@@ -31,6 +33,7 @@ public class StepSenders {
         }
         this.settings = settings;
         this.bulkhead = new ProviderBulkhead(settings.maxConcurrentPerProvider());
+        this.faults = new ChannelFaults(meters);
     }
 
     /**
@@ -44,10 +47,25 @@ public class StepSenders {
         if (sender == null) {
             throw DeliveryException.permanent("No sender for channel " + delivery.channel().wire());
         }
-        String messageId = bulkhead.call(delivery.channel().provider(), () -> sender.send(delivery));
+        String messageId;
+        try {
+            messageId = bulkhead.call(delivery.channel().provider(), () -> sender.send(delivery));
+        }
+        catch (DeliveryException ex) {
+            if (ex.isChannelFault()) {
+                faults.faulty(delivery, ex);
+            }
+            throw ex;
+        }
+        faults.sent(delivery);
         log.debug("Step {} of enrollment {} sent through {}", delivery.stepNumber(), delivery.enrollmentId(),
                 delivery.channel().provider());
         return messageId;
+    }
+
+    /** Whether the provider last said this channel itself is broken ({@code <channel>:<channel_id>}). */
+    boolean isFaulty(String channelKey) {
+        return faults.isFaulty(channelKey);
     }
 
     /** The channel a WhatsApp template for this official channel goes through. */

@@ -73,6 +73,11 @@ class StepJobHandler implements JobHandler {
             if (ex.isBusy()) {
                 throw JobFailure.defer(ex.getMessage(), ex.retryAfter());
             }
+            if (ex.isChannelFault()) {
+                // Not this lead's fault: the step shows why it waits, and keeps its attempts for real failures.
+                enrollments.attemptFailed(task, ex.getMessage());
+                throw JobFailure.defer(ex.getMessage(), ex.retryAfter());
+            }
             if (!ex.isRetryable()) {
                 throw JobFailure.permanent(ex.getMessage());
             }

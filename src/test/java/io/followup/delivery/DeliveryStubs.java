@@ -42,7 +42,7 @@ final class DeliveryStubs {
                 new DeliverySettings.Gupshup(URI.create(baseUrl), Map.of(APP_ID, new DeliverySettings.GupshupApp(API_KEY, SOURCE, APP_NAME)),
                         templateCacheTtl),
                 new DeliverySettings.Meta(URI.create(baseUrl), DeliverySettings.Meta.DEFAULT_API_VERSION, META_TOKEN,
-                        Map.of(META_CHANNEL, new DeliverySettings.MetaChannel(PHONE_NUMBER_ID))),
+                        Map.of(META_CHANNEL, new DeliverySettings.MetaChannel(PHONE_NUMBER_ID)), Duration.ofMinutes(10)),
                 8);
     }
 
@@ -54,7 +54,8 @@ final class DeliveryStubs {
     static StepSenders sender(DeliverySettings settings, Clock clock) {
         DeliveryHttp http = new DeliveryHttp(RestClient.builder(), settings, clock);
         return new StepSenders(List.of(new AssistantWebhookSender(http, settings, clock),
-                new GupshupTemplateSender(http, settings, clock), new MetaTemplateSender(http, settings)), settings);
+                new GupshupTemplateSender(http, settings, clock), new MetaTemplateSender(http, settings)), settings,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     static StepSenders sender(DeliverySettings settings) {

@@ -125,6 +125,11 @@ class DeliveryWiringTests {
     static class DeliveryConfiguration {
 
         @Bean
+        io.micrometer.core.instrument.MeterRegistry meters() {
+            return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        }
+
+        @Bean
         Clock clock() {
             return Clock.systemUTC();
         }

@@ -126,10 +126,50 @@ class MetaDeliveryTests {
     }
 
     @Test
+    void throttlingAnsweredAsHttp400WithCode130429IsRetried() throws Exception {
+        stub.stubFor(post(SEND_PATH).willReturn(metaError(400, "130429-throughput.json")));
+
+        DeliveryException e = failure(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead()));
+
+        assertThat(e.isRetryable()).as("Meta throttles with HTTP 400 and code 130429: wait, do not fail").isTrue();
+        assertThat(e.isChannelFault()).isFalse();
+        assertThat(e).hasMessageContaining("130429");
+    }
+
+    @Test
+    void aClosedWindow131047FailsTheStepForGood() throws Exception {
+        stub.stubFor(post(SEND_PATH).willReturn(metaError(400, "131047-reengagement.json")));
+
+        DeliveryException e = failure(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead()));
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageContaining("131047");
+    }
+
+    @Test
+    void anExpiredToken190IsAFaultOfTheChannelUntilItSendsAgain() throws Exception {
+        stub.stubFor(post(SEND_PATH).willReturn(metaError(401, "190-token-expired.json")));
+        StepDelivery step = DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead());
+        String channel = "whatsapp_meta:" + META_CHANNEL;
+
+        DeliveryException e = failure(step);
+
+        assertThat(e.isChannelFault()).as("no lead is at fault when the token expired").isTrue();
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(sender.isFaulty(channel)).isTrue();
+
+        stub.stubFor(post(SEND_PATH).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.healed\"}]}")));
+        assertThat(sender.send(step)).isEqualTo("wamid.healed");
+        assertThat(sender.isFaulty(channel)).as("fixing the token resumes the channel").isFalse();
+    }
+
+    @Test
     void aMissingAccessTokenIsPermanentAndSendsNothing() {
         DeliverySettings settings = DeliveryStubs.settings(stub.baseUrl());
         DeliverySettings noToken = new DeliverySettings(settings.connectTimeout(), settings.readTimeout(), settings.assistant(),
-                settings.gupshup(), new DeliverySettings.Meta(settings.meta().baseUrl(), settings.meta().apiVersion(), " ", settings.meta().channels()),
+                settings.gupshup(), new DeliverySettings.Meta(settings.meta().baseUrl(), settings.meta().apiVersion(), " ", settings.meta().channels(),
+                        settings.meta().channelFaultWait()),
                 settings.maxConcurrentPerProvider());
 
         DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> DeliveryStubs.sender(noToken).send(
@@ -147,6 +187,14 @@ class MetaDeliveryTests {
 
         assertThat(e.isRetryable()).isFalse();
         assertThat(stub.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    /** An error body as Meta documents it (fixtures/meta, sources in its README). */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder metaError(int status, String fixture) throws Exception {
+        try (var in = MetaDeliveryTests.class.getResourceAsStream("/fixtures/meta/" + fixture)) {
+            return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                    .withBody(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private DeliveryException failure(StepDelivery message) {

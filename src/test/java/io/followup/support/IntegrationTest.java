@@ -30,6 +30,9 @@ public abstract class IntegrationTest {
     /** The one browser origin the shared test context allows (CORS is off unless origins are listed). */
     protected static final String ALLOWED_ORIGIN = "https://app.example.test";
 
+    /** The one official channel the shared test context sends through Meta Cloud API (phone number ID 1065). */
+    protected static final String META_CHANNEL = "9e8d7c6b-5a49-4382-9170-6a5b4c3d2e1f";
+
     @LocalServerPort
     private int port;
 
@@ -58,6 +61,9 @@ public abstract class IntegrationTest {
         registry.add("followup.jobs.backoff-jitter", () -> "100ms");
         registry.add("followup.delivery.assistant.url", () -> "http://localhost:" + StubServers.assistant().port() + "/followups/messages");
         registry.add("followup.delivery.assistant.secret", () -> "test-secret");
+        registry.add("followup.delivery.meta.base-url", () -> "http://localhost:" + StubServers.assistant().port() + "/meta");
+        registry.add("followup.delivery.meta.access-token", () -> "test-meta-token");
+        registry.add("followup.delivery.meta.channels." + META_CHANNEL + ".phone-number-id", () -> "1065");
         registry.add("followup.delivery.gupshup.base-url", () -> "http://localhost:" + StubServers.assistant().port() + "/gupshup");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.api-key", () -> "test-gupshup-key");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.source", () -> "5511900000000");

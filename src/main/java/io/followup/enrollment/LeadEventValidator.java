@@ -3,6 +3,7 @@ package io.followup.enrollment;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.followup.web.InvalidRequestException;
 import io.followup.web.IsoTimes;
@@ -14,6 +15,15 @@ final class LeadEventValidator {
     static final int MAX_EVENT_ID = 100;
     static final int MAX_LEAD_ID = 100;
     static final int MAX_CHANNEL_ID = 100;
+
+    /**
+     * A lead's phone as WhatsApp needs it: {@code +}, country code and number, 8 to 15 digits (E.164); spaces,
+     * dashes, dots and parentheses are allowed. A national number would reach whoever has it in another country.
+     */
+    private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("\\+[0-9]{8,15}");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
+    static final String PHONE_MESSAGE = "Must be an international number: + and 8 to 15 digits with the country code, "
+            + "e.g. +5511988887777";
 
     private LeadEventValidator() {
     }
@@ -51,6 +61,10 @@ final class LeadEventValidator {
                 }
             });
         }
+        Object phone = event.lead() == null ? null : event.lead().get("phone");
+        if (phone != null && !errors.containsKey("lead.phone") && !isInternational(phone)) {
+            errors.put("lead.phone", PHONE_MESSAGE);
+        }
         Instant occurredAt = null;
         if (event.occurredAt() == null) {
             errors.put("occurred_at", "occurred_at is required");
@@ -62,6 +76,10 @@ final class LeadEventValidator {
             throw new InvalidRequestException(errors);
         }
         return occurredAt;
+    }
+
+    private static boolean isInternational(Object phone) {
+        return phone instanceof String text && INTERNATIONAL_PHONE.matcher(PHONE_SEPARATORS.matcher(text).replaceAll("")).matches();
     }
 
     private static void text(Map<String, String> errors, String field, String value, int max) {

@@ -79,6 +79,32 @@ class LeadEventsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aNationalPhoneIsRefusedAtIntakeAndAnInternationalOneWithSeparatorsIsTaken() {
+        // Without a country code a template would reach whoever has that number in another country.
+        for (String phone : new String[] {"11988887777", "(11) 98888-7777", "+55 11", "5511988887777"}) {
+            ApiResponse response = events("""
+                    {"event_id": "p-%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "lead-p",
+                     "channel_id": "c", "status_id": "%s", "occurred_at": "%s", "lead": {"first_name": "Ana", "phone": "%s"}}
+                    """.formatted(UUID.randomUUID(), assistant, trigger, clock.instant(), phone));
+
+            assertThat(response.status()).as(phone + " answered " + response).isEqualTo(400);
+            assertThat(response.json().get("errors").get("lead.phone").asString()).startsWith("Must be an international number");
+        }
+        ApiResponse numeric = events("""
+                {"event_id": "p-n", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "lead-p",
+                 "channel_id": "c", "status_id": "%s", "occurred_at": "%s", "lead": {"phone": 5511988887777}}
+                """.formatted(assistant, trigger, clock.instant()));
+        assertThat(numeric.status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from lead_event where tenant_id = ?", Long.class, tenant)).isZero();
+
+        ApiResponse international = events("""
+                {"event_id": "p-ok", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "lead-p",
+                 "channel_id": "c", "status_id": "%s", "occurred_at": "%s", "lead": {"phone": "+55 (11) 98888-7777"}}
+                """.formatted(assistant, trigger, clock.instant()));
+        assertThat(international.status()).as(international.toString()).isEqualTo(200);
+    }
+
+    @Test
     void emptyOrOversizedBatchIsRefused() {
         assertThat(events("[]").status()).isEqualTo(400);
         StringBuilder big = new StringBuilder("[");

@@ -23,7 +23,6 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,19 +75,6 @@ class ApiExceptionHandler {
         String expected = ex.getRequiredType() == String.class && TextParameterBinding.hasNul(ex.getValue())
                 ? NoNulStringDeserializer.MESSAGE : expected(ex.getRequiredType());
         return error(request, HttpStatus.BAD_REQUEST, InvalidRequestException.MESSAGE, Map.of(ex.getName(), expected));
-    }
-
-    /**
-     * A path variable that converts to nothing (a UUID of only blanks, {@code /configs/%20}) is the
-     * caller's fault, not a mapping without its variable: it is named like any other bad value.
-     */
-    @ExceptionHandler(MissingPathVariableException.class)
-    ResponseEntity<Object> missingPathVariable(MissingPathVariableException ex, HttpServletRequest request) {
-        if (!ex.isMissingAfterConversion()) {
-            return unexpected(ex, request);
-        }
-        return error(request, HttpStatus.BAD_REQUEST, InvalidRequestException.MESSAGE,
-                Map.of(ex.getVariableName(), expected(ex.getParameter().getNestedParameterType())));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -1,9 +1,12 @@
 package io.followup.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -35,6 +38,21 @@ final class FieldByFieldJsonConverter extends JacksonJsonHttpMessageConverter {
         if (TreeNode.class.isAssignableFrom(type.toClass()) || RequestContextHolder.getRequestAttributes() == null) {
             return super.read(type, input, hints);
         }
+        // Bounded by RequestSizeLimitFilter. A body that reads whole (nearly all of them) is read once, straight
+        // into its type; only one with an unreadable field is read again, as a tree, field by field.
+        byte[] body = input.getBody().readAllBytes();
+        try {
+            return super.read(type, buffered(input, body), hints);
+        }
+        catch (HttpMessageNotReadableException whole) {
+            if (!(whole.getCause() instanceof JacksonException cause) || JsonErrorReader.describe(cause).containsKey("body")) {
+                throw whole;
+            }
+            return readFieldByField(type, buffered(input, body), hints);
+        }
+    }
+
+    private Object readFieldByField(ResolvableType type, HttpInputMessage input, Map<String, Object> hints) throws IOException {
         ObjectNode tree = (ObjectNode) super.read(TREE, input, hints);
         if (tree == null) {
             return null;
@@ -50,6 +68,20 @@ final class FieldByFieldJsonConverter extends JacksonJsonHttpMessageConverter {
         catch (JacksonException ex) {
             throw new HttpMessageNotReadableException("JSON parse error: " + ex.getOriginalMessage(), ex, input);
         }
+    }
+
+    private static HttpInputMessage buffered(HttpInputMessage input, byte[] body) {
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return input.getHeaders();
+            }
+        };
     }
 
     /** The tree keeps decimals exactly (an amount is a BigDecimal, never a double on the way). */

@@ -27,9 +27,10 @@ class TextParameterBinding {
     }
 
     /**
-     * Spring reads a blank UUID parameter ({@code ?assistant_id=%20}) as absent, so a filter the caller
-     * meant to set would silently be dropped and the list come back unfiltered. Only an empty value
-     * ({@code ?assistant_id=}) still means "no filter".
+     * Spring reads a blank UUID as absent: a filter ({@code ?assistant_id=%20}) would silently be dropped
+     * and the list come back unfiltered, and a path variable ({@code /configs/%20}) would look like a
+     * mapping without its variable (a 500). Here a blank value is a bad UUID, named like any other; only
+     * an empty query value ({@code ?assistant_id=}) still means "no filter".
      */
     private static final class BlankIsNotAUuid extends PropertyEditorSupport {
 

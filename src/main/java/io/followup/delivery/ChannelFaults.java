@@ -1,6 +1,6 @@
 package io.followup.delivery;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
@@ -17,30 +17,30 @@ final class ChannelFaults {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelFaults.class);
 
-    private final Map<String, String> faulty = new ConcurrentHashMap<>();
+    private final Set<String> faulty = ConcurrentHashMap.newKeySet();
 
     ChannelFaults(MeterRegistry meters) {
-        Gauge.builder("followup.delivery.channels.faulty", faulty, Map::size)
+        Gauge.builder("followup.delivery.channels.faulty", faulty, Set::size)
                 .description("Channels whose provider refuses every send until someone fixes them (token, account)")
                 .register(meters);
     }
 
     void faulty(StepDelivery delivery, DeliveryException fault) {
         String channel = key(delivery);
-        if (faulty.put(channel, fault.getMessage()) == null) {
+        if (faulty.add(channel)) {
             log.warn("Channel {} is faulty; its steps wait and retry without using attempts until it is fixed: {}",
                     channel, fault.getMessage());
         }
     }
 
     void sent(StepDelivery delivery) {
-        if (!faulty.isEmpty() && faulty.remove(key(delivery)) != null) {
+        if (!faulty.isEmpty() && faulty.remove(key(delivery))) {
             log.info("Channel {} sends again", key(delivery));
         }
     }
 
     boolean isFaulty(String channelKey) {
-        return faulty.containsKey(channelKey);
+        return faulty.contains(channelKey);
     }
 
     static String key(StepDelivery delivery) {

@@ -10,19 +10,19 @@ public class DeliveryException extends RuntimeException {
 
     private final boolean retryable;
     private final boolean busy;
-    private final Integer channelFaultCode;
+    private final boolean channelFault;
     private final Duration retryAfter;
 
     private DeliveryException(String message, boolean retryable, boolean busy, Duration retryAfter, Throwable cause) {
-        this(message, retryable, busy, null, retryAfter, cause);
+        this(message, retryable, busy, false, retryAfter, cause);
     }
 
-    private DeliveryException(String message, boolean retryable, boolean busy, Integer channelFaultCode, Duration retryAfter,
+    private DeliveryException(String message, boolean retryable, boolean busy, boolean channelFault, Duration retryAfter,
             Throwable cause) {
         super(message, cause);
         this.retryable = retryable;
         this.busy = busy;
-        this.channelFaultCode = channelFaultCode;
+        this.channelFault = channelFault;
         this.retryAfter = retryAfter;
     }
 
@@ -30,13 +30,13 @@ public class DeliveryException extends RuntimeException {
      * The channel itself is broken (an expired token, a blocked account): the step is not at fault, so it
      * waits {@code wait} and tries again without using an attempt, until someone fixes the channel.
      */
-    static DeliveryException channelFault(String message, int providerCode, Duration wait) {
-        return new DeliveryException(message, true, false, providerCode, wait, null);
+    static DeliveryException channelFault(String message, Duration wait) {
+        return new DeliveryException(message, true, false, true, wait, null);
     }
 
     /** True for a fault of the channel rather than of this step (see {@link #channelFault}). */
     public boolean isChannelFault() {
-        return channelFaultCode != null;
+        return channelFault;
     }
 
     public static DeliveryException retryable(String message, Duration retryAfter, Throwable cause) {

@@ -71,14 +71,19 @@ final class DeliveryHttp {
 
         /** The body as JSON, or a missing node when it is empty or not JSON. */
         JsonNode json(JsonMapper mapper) {
-            if (body.length == 0) {
-                return mapper.missingNode();
-            }
-            try {
-                return mapper.readTree(body);
-            } catch (JacksonException e) {
-                return mapper.missingNode();
-            }
+            return readJson(mapper, body);
+        }
+    }
+
+    /** A body as JSON, or a missing node when it is empty or not JSON: for answers and error bodies alike. */
+    static JsonNode readJson(JsonMapper mapper, byte[] body) {
+        if (body == null || body.length == 0) {
+            return mapper.missingNode();
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (JacksonException e) {
+            return mapper.missingNode();
         }
     }
 
@@ -92,8 +97,10 @@ final class DeliveryHttp {
      * @throws DeliveryException for anything but a 2xx answer
      */
     Reply execute(String target, RestClient.RequestHeadersSpec<?> request) {
-        return execute(target, request, (status, body, detail, retryAfter) -> byStatus(status, detail, retryAfter));
+        return execute(target, request, BY_STATUS);
     }
+
+    private static final FailureReading BY_STATUS = (status, body, detail, retryAfter) -> byStatus(status, detail, retryAfter);
 
     /** How a provider's failure answer is read, for providers that say more in the body than in the status. */
     @FunctionalInterface

@@ -30,7 +30,7 @@ final class MetaErrors {
     /** A failure answer of Meta's, as the engine should treat it. */
     static DeliveryException classify(JsonMapper json, int status, byte[] body, String detail, Duration retryAfter,
             Duration channelFaultWait) {
-        JsonNode error = new DeliveryHttp.Reply(status, body).json(json).path("error");
+        JsonNode error = DeliveryHttp.readJson(json, body).path("error");
         JsonNode code = error.path("code");
         if (!code.isIntegralNumber()) {
             return DeliveryHttp.byStatus(status, detail, retryAfter);
@@ -41,7 +41,7 @@ final class MetaErrors {
             return DeliveryException.retryable(detail, retryAfter, null);
         }
         if (CHANNEL_FAULT.contains(value)) {
-            return DeliveryException.channelFault(detail, value, channelFaultWait);
+            return DeliveryException.channelFault(detail, channelFaultWait);
         }
         if (PERMANENT.contains(value)) {
             return DeliveryException.permanent(detail);

@@ -12,6 +12,7 @@ public class DeliveryException extends RuntimeException {
     private final boolean busy;
     private final boolean channelFault;
     private final Duration retryAfter;
+    private boolean optOut;
 
     private DeliveryException(String message, boolean retryable, boolean busy, Duration retryAfter, Throwable cause) {
         this(message, retryable, busy, false, retryAfter, cause);
@@ -32,6 +33,21 @@ public class DeliveryException extends RuntimeException {
      */
     static DeliveryException channelFault(String message, Duration wait) {
         return new DeliveryException(message, true, false, true, wait, null);
+    }
+
+    /**
+     * The provider refused the send because the lead opted out (Meta 131050): permanent for this lead on this
+     * channel, so the caller records the opt-out rather than only failing the step.
+     */
+    static DeliveryException optedOut(String message) {
+        DeliveryException optedOut = permanent(message);
+        optedOut.optOut = true;
+        return optedOut;
+    }
+
+    /** True when the lead opted out (see {@link #optedOut}). */
+    public boolean isOptOut() {
+        return optOut;
     }
 
     /** True for a fault of the channel rather than of this step (see {@link #channelFault}). */

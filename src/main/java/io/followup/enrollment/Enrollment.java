@@ -41,6 +41,14 @@ class Enrollment {
     @Column(name = "channel_id", nullable = false, updatable = false)
     private String channelId;
 
+    /** The lead's phone as E.164 with +, to match providers' inbound messages; null when the trigger gave none. */
+    @Column(name = "lead_phone", updatable = false)
+    private String leadPhone;
+
+    /** The official channel's app (Gupshup app ID, or the config's app_id of a Meta channel); null when not official. */
+    @Column(name = "app_id", updatable = false)
+    private String appId;
+
     @Column(name = "config_id", nullable = false, updatable = false)
     private UUID configId;
 
@@ -100,6 +108,8 @@ class Enrollment {
         this.triggerStatusIds = triggerStatusIds.toArray(UUID[]::new);
         this.triggeredAt = triggeredAt;
         this.lead = Map.copyOf(lead);
+        this.leadPhone = LeadEventValidator.normalisedPhone(lead.get("phone"));
+        this.appId = steps.isEmpty() ? null : steps.get(0).appId();
         this.steps = new ArrayList<>(steps);
         this.currentStep = 1;
         this.createdAt = now;
@@ -127,6 +137,12 @@ class Enrollment {
     void fail(int number, String error, Instant at) {
         replace(number, step(number).failed(error, at));
         finish(Status.FAILED, "Step " + number + " failed: " + error, at);
+    }
+
+    /** The provider refused the step because the lead opted out: the step fails with its words, the enrollment stops. */
+    void refusedOptedOut(int number, String error, String reason, Instant at) {
+        replace(number, step(number).failed(error, at));
+        stop(reason, at);
     }
 
     /** Moves on after the current step; false when it was the last (the enrollment is then complete). */

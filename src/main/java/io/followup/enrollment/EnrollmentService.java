@@ -29,15 +29,21 @@ class EnrollmentService {
 
     private final EnrollmentRepository enrollments;
     private final LeadActivity leads;
+    private final LeadWindow window;
+    private final LeadOptOuts optOuts;
+    private final EnrollmentStops stops;
     private final FollowupSequences sequences;
     private final StepPlanner planner;
     private final JobQueue jobs;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentRepository enrollments, LeadActivity leads, FollowupSequences sequences, StepPlanner planner,
-            JobQueue jobs, Clock clock) {
+    EnrollmentService(EnrollmentRepository enrollments, LeadActivity leads, LeadWindow window, LeadOptOuts optOuts,
+            EnrollmentStops stops, FollowupSequences sequences, StepPlanner planner, JobQueue jobs, Clock clock) {
         this.enrollments = enrollments;
         this.leads = leads;
+        this.window = window;
+        this.optOuts = optOuts;
+        this.stops = stops;
         this.sequences = sequences;
         this.planner = planner;
         this.jobs = jobs;
@@ -52,14 +58,23 @@ class EnrollmentService {
                     .orElse(new LeadActivity.HandledEvent("processing", null));
             return EventResult.duplicate(event.eventId(), first.outcome(), first.detail());
         }
-        EventResult result = LeadEventRequest.STATUS_CHANGED.equals(event.type())
-                ? statusChanged(tenantId, event, occurredAt)
-                : messageReceived(tenantId, event, occurredAt);
+        EventResult result = switch (event.type()) {
+            case LeadEventRequest.STATUS_CHANGED -> statusChanged(tenantId, event, occurredAt);
+            case LeadEventRequest.OPTED_OUT -> optedOut(tenantId, event, occurredAt);
+            default -> messageReceived(tenantId, event, occurredAt);
+        };
         leads.recordOutcome(tenantId, event.eventId(), result.outcome(), result.detail());
         return result;
     }
 
     private EventResult statusChanged(UUID tenantId, LeadEventRequest event, Instant occurredAt) {
+        Instant lastInbound = LeadEventValidator.lastInboundAt(event);
+        if (lastInbound != null) {
+            window.inboundAt(tenantId, event.channelId(), event.leadId(), lastInbound);
+        }
+        if (optOuts.isOptedOut(tenantId, event.channelId(), event.leadId())) {
+            return ignored(event, "The lead opted out of channel " + event.channelId());
+        }
         Optional<Enrollment> running = enrollments.findActiveForUpdate(tenantId, event.assistantId(), event.leadId());
         if (running.isPresent() && occurredAt.isBefore(running.get().getTriggeredAt())) {
             return ignored(event, "The event is older than the running enrollment's trigger");
@@ -70,7 +85,7 @@ class EnrollmentService {
             if (steps.isEmpty()) {
                 return stopOrIgnore(running, event, "No follow-up steps for channel " + event.channelId());
             }
-            running.ifPresent(previous -> stop(previous, "Replaced by a new trigger"));
+            running.ifPresent(previous -> stops.stop(previous, "Replaced by a new trigger"));
             Enrollment enrollment = new Enrollment(tenantId, event.assistantId(), event.leadId(), event.channelId(),
                     config.get().configId(), event.statusId(), config.get().triggerStatusIds(), occurredAt,
                     leadData(event.lead()), steps, now());
@@ -81,7 +96,7 @@ class EnrollmentService {
                     running.isPresent() ? "The running enrollment was replaced" : null);
         }
         if (running.isPresent() && !running.get().isTrigger(event.statusId())) {
-            stop(running.get(), "Lead moved to a non-trigger status");
+            stops.stop(running.get(), "Lead moved to a non-trigger status");
             return EventResult.processed(event.eventId(), "stopped", running.get().getId(), "Lead moved to a non-trigger status");
         }
         if (running.isPresent()) {
@@ -93,20 +108,40 @@ class EnrollmentService {
 
     private EventResult stopOrIgnore(Optional<Enrollment> running, LeadEventRequest event, String reason) {
         if (running.isPresent()) {
-            stop(running.get(), reason);
+            stops.stop(running.get(), reason);
             return EventResult.processed(event.eventId(), "stopped", running.get().getId(), reason);
         }
         return ignored(event, reason);
     }
 
+    /**
+     * Stop on reply, and the window of the channel the lead wrote on: the event's channel_id, else the channel of
+     * the lead's running (or latest) enrollment with the assistant; with neither, no channel is known to open.
+     */
     private EventResult messageReceived(UUID tenantId, LeadEventRequest event, Instant occurredAt) {
-        leads.messageReceived(tenantId, event.assistantId(), event.leadId(), occurredAt);
         Optional<Enrollment> running = enrollments.findActiveForUpdate(tenantId, event.assistantId(), event.leadId());
-        if (running.isPresent() && !occurredAt.isBefore(running.get().getTriggeredAt())) {
-            stop(running.get(), "Lead replied");
-            return EventResult.processed(event.eventId(), "stopped", running.get().getId(), "Lead replied");
+        String channelId = event.channelId() != null ? event.channelId() : running.map(Enrollment::getChannelId)
+                .or(() -> enrollments.findFirstByTenantIdAndAssistantIdAndLeadIdOrderByCreatedAtDesc(tenantId,
+                        event.assistantId(), event.leadId()).map(Enrollment::getChannelId))
+                .orElse(null);
+        if (channelId != null) {
+            window.inboundAt(tenantId, channelId, event.leadId(), occurredAt);
         }
-        return EventResult.processed(event.eventId(), "recorded", null, "Last message time recorded");
+        if (running.isPresent() && !occurredAt.isBefore(running.get().getTriggeredAt())) {
+            stops.stop(running.get(), EnrollmentStops.LEAD_REPLIED);
+            return EventResult.processed(event.eventId(), "stopped", running.get().getId(), EnrollmentStops.LEAD_REPLIED);
+        }
+        return channelId != null ? EventResult.processed(event.eventId(), "recorded", null, "Last inbound time recorded")
+                : ignored(event, "No channel_id and no enrollment of the lead with this assistant: no window to record");
+    }
+
+    private EventResult optedOut(UUID tenantId, LeadEventRequest event, Instant occurredAt) {
+        List<Enrollment> stopped = optOuts.optOut(tenantId, event.channelId(), event.leadId(), LeadOptOuts.LEAD_OPTED_OUT_EVENT,
+                "lead.opted_out event " + event.eventId(), occurredAt);
+        return stopped.stream().filter(enrollment -> enrollment.getAssistantId().equals(event.assistantId())).findFirst()
+                .or(() -> stopped.stream().findFirst())
+                .map(enrollment -> EventResult.processed(event.eventId(), "stopped", enrollment.getId(), EnrollmentStops.LEAD_OPTED_OUT))
+                .orElse(EventResult.processed(event.eventId(), "recorded", null, "Opt-out recorded"));
     }
 
     /** Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. */
@@ -173,9 +208,19 @@ class EnrollmentService {
         });
     }
 
-    private void stop(Enrollment enrollment, String reason) {
-        enrollment.stop(reason, now()).ifPresent(jobs::cancel);
-        enrollments.saveAndFlush(enrollment);
+    /** The lead opted out while the step waited: the enrollment stops instead of sending. */
+    void stopOptedOut(StepJobPayload job) {
+        enrollments.findByIdForUpdate(job.enrollmentId()).filter(enrollment -> isDue(enrollment, job))
+                .ifPresent(enrollment -> stops.stop(enrollment, EnrollmentStops.LEAD_OPTED_OUT));
+    }
+
+    /** The provider refused the send because the lead opted out: the step shows its words; the opt-out is recorded. */
+    void refusedOptedOut(StepJobPayload job, String source, String error) {
+        enrollments.findByIdForUpdate(job.enrollmentId()).filter(enrollment -> isDue(enrollment, job)).ifPresent(enrollment -> {
+            enrollment.refusedOptedOut(job.step(), error, EnrollmentStops.LEAD_OPTED_OUT, now());
+            enrollments.saveAndFlush(enrollment);
+            optOuts.optOut(enrollment.getTenantId(), enrollment.getChannelId(), enrollment.getLeadId(), source, error, now());
+        });
     }
 
     @Transactional(readOnly = true)

@@ -10,7 +10,7 @@ import io.followup.text.ColumnText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Per-lead facts outside any enrollment: events already handled and the lead's last message. */
+/** Lead events already handled, so a repeated event_id changes nothing. */
 @Repository
 class LeadActivity {
 
@@ -42,20 +42,6 @@ class LeadActivity {
     Optional<HandledEvent> handledEvent(UUID tenantId, String eventId) {
         return jdbc.query("SELECT outcome, detail FROM lead_event WHERE tenant_id = ? AND event_id = ?",
                 (rs, row) -> new HandledEvent(rs.getString(1), rs.getString(2)), tenantId, eventId).stream().findFirst();
-    }
-
-    /** Keeps the latest of the known and the given message time (events may arrive out of order). */
-    void messageReceived(UUID tenantId, UUID assistantId, String leadId, Instant at) {
-        jdbc.update("""
-                INSERT INTO lead_contact (tenant_id, assistant_id, lead_id, last_message_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (tenant_id, assistant_id, lead_id)
-                DO UPDATE SET last_message_at = greatest(lead_contact.last_message_at, excluded.last_message_at)
-                """, tenantId, assistantId, leadId, ts(at));
-    }
-
-    Optional<Instant> lastMessageAt(UUID tenantId, UUID assistantId, String leadId) {
-        return jdbc.query("SELECT last_message_at FROM lead_contact WHERE tenant_id = ? AND assistant_id = ? AND lead_id = ?",
-                (rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant(), tenantId, assistantId, leadId).stream().findFirst();
     }
 
     private static OffsetDateTime ts(Instant instant) {

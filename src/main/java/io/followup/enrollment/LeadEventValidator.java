@@ -15,6 +15,8 @@ final class LeadEventValidator {
     static final int MAX_EVENT_ID = 100;
     static final int MAX_LEAD_ID = 100;
     static final int MAX_CHANNEL_ID = 100;
+    /** {@code enrollment.lead_phone}: + and at most 15 digits. */
+    static final int MAX_PHONE = 16;
 
     /**
      * A lead's phone as WhatsApp needs it: {@code +}, country code and number, 8 to 15 digits (E.164); spaces,
@@ -26,6 +28,11 @@ final class LeadEventValidator {
             + "e.g. +5511988887777";
 
     private LeadEventValidator() {
+    }
+
+    /** The event's last_inbound_at, once {@link #check} passed; null when absent. */
+    static Instant lastInboundAt(LeadEventRequest event) {
+        return event.lastInboundAt() == null ? null : IsoTimes.parse("last_inbound_at", event.lastInboundAt(), new LinkedHashMap<>());
     }
 
     /** @return the event's time */
@@ -45,8 +52,24 @@ final class LeadEventValidator {
                 errors.put("status_id", "status_id is required");
             }
         }
-        else if (!event.type().equals(LeadEventRequest.MESSAGE_RECEIVED)) {
-            errors.put("type", "Unknown event type. Valid types are: lead.status_changed, lead.message_received");
+        else if (event.type().equals(LeadEventRequest.OPTED_OUT)) {
+            text(errors, "channel_id", event.channelId(), MAX_CHANNEL_ID);
+        }
+        else if (event.type().equals(LeadEventRequest.MESSAGE_RECEIVED)) {
+            if (event.channelId() != null) {
+                text(errors, "channel_id", event.channelId(), MAX_CHANNEL_ID);
+            }
+        }
+        else {
+            errors.put("type", "Unknown event type. Valid types are: lead.status_changed, lead.message_received, lead.opted_out");
+        }
+        if (event.lastInboundAt() != null) {
+            if (LeadEventRequest.STATUS_CHANGED.equals(event.type())) {
+                IsoTimes.parse("last_inbound_at", event.lastInboundAt(), errors);
+            }
+            else {
+                errors.put("last_inbound_at", "last_inbound_at belongs to lead.status_changed only");
+            }
         }
         if (event.lead() != null) {
             event.lead().forEach((key, value) -> {
@@ -76,6 +99,15 @@ final class LeadEventValidator {
             throw new InvalidRequestException(errors);
         }
         return occurredAt;
+    }
+
+    /** The phone as stored for matching providers' callbacks: + and digits; null when absent or not international. */
+    static String normalisedPhone(Object phone) {
+        if (!(phone instanceof String text)) {
+            return null;
+        }
+        String bare = PHONE_SEPARATORS.matcher(text).replaceAll("");
+        return INTERNATIONAL_PHONE.matcher(bare).matches() ? bare : null;
     }
 
     private static boolean isInternational(Object phone) {

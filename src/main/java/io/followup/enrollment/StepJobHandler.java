@@ -2,6 +2,7 @@ package io.followup.enrollment;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -29,16 +30,20 @@ class StepJobHandler implements JobHandler {
     private final EnrollmentService enrollments;
     private final StepPlanner planner;
     private final StepSenders senders;
-    private final LeadActivity leads;
+    private final LeadWindow window;
+    private final LeadOptOuts optOuts;
+    private final WhatsAppRules rules;
     private final JsonMapper json;
     private final Clock clock;
 
-    StepJobHandler(EnrollmentService enrollments, StepPlanner planner, StepSenders senders, LeadActivity leads, JsonMapper json,
-            Clock clock) {
+    StepJobHandler(EnrollmentService enrollments, StepPlanner planner, StepSenders senders, LeadWindow window,
+            LeadOptOuts optOuts, WhatsAppRules rules, JsonMapper json, Clock clock) {
         this.enrollments = enrollments;
         this.planner = planner;
         this.senders = senders;
-        this.leads = leads;
+        this.window = window;
+        this.optOuts = optOuts;
+        this.rules = rules;
         this.json = json;
         this.clock = clock;
     }
@@ -56,6 +61,10 @@ class StepJobHandler implements JobHandler {
             return; // stopped, replaced or already done: nothing to send
         }
         Enrollment enrollment = due.get();
+        if (optOuts.isOptedOut(enrollment.getTenantId(), enrollment.getChannelId(), enrollment.getLeadId())) {
+            enrollments.stopOptedOut(task);
+            return;
+        }
         EnrollmentStep step = enrollment.step(task.step());
         Optional<DeliveryChannel> channel = planner.channelOf(step, enrollment.getChannelId());
         Optional<String> skip = skipReason(enrollment, step, channel);
@@ -70,6 +79,10 @@ class StepJobHandler implements JobHandler {
                             + enrollment.getChannelId() + " has none in the configuration"))));
         }
         catch (DeliveryException ex) {
+            if (ex.isOptOut()) {
+                enrollments.refusedOptedOut(task, LeadOptOuts.META_131050, ex.getMessage());
+                return;
+            }
             if (ex.isBusy()) {
                 throw JobFailure.defer(ex.getMessage(), ex.retryAfter());
             }
@@ -92,14 +105,25 @@ class StepJobHandler implements JobHandler {
         enrollments.failed(json.readValue(job.payload(), StepJobPayload.class), error);
     }
 
-    /** A free-form message on an official channel may only go out within 24 h of the lead's last message. */
+    /**
+     * A free-form message on an official channel may only go out within 24 h of the lead's last inbound message on
+     * that channel, less the margin the assistant needs to write and send it. No known inbound message: no window.
+     */
     private Optional<String> skipReason(Enrollment enrollment, EnrollmentStep step, Optional<DeliveryChannel> channel) {
         if (channel.orElse(null) != DeliveryChannel.ASSISTANT || !step.isOnOfficialChannel()) {
             return Optional.empty();
         }
-        return leads.lastMessageAt(enrollment.getTenantId(), enrollment.getAssistantId(), enrollment.getLeadId())
-                .filter(last -> Duration.between(last, clock.instant()).compareTo(WHATSAPP_WINDOW) > 0)
-                .map(last -> "More than 24 hours since the lead's last message (" + last.truncatedTo(ChronoUnit.SECONDS)
-                        + "): WhatsApp allows only template messages on an official channel");
+        Optional<Instant> last = window.lastInboundAt(enrollment.getTenantId(), enrollment.getChannelId(), enrollment.getLeadId());
+        if (last.isEmpty()) {
+            return Optional.of("No inbound message of the lead is known on channel " + enrollment.getChannelId()
+                    + ", so WhatsApp's 24-hour window is closed: only template messages may be sent");
+        }
+        Instant closes = last.get().plus(WHATSAPP_WINDOW).minus(rules.windowMargin());
+        if (clock.instant().isBefore(closes)) {
+            return Optional.empty();
+        }
+        return Optional.of("More than 24 hours since the lead's last message (" + last.get().truncatedTo(ChronoUnit.SECONDS)
+                + "), less a margin of " + rules.windowMargin().toMinutes() + " min for sending: WhatsApp allows only template "
+                + "messages on an official channel");
     }
 }

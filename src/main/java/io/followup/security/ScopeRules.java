@@ -30,6 +30,9 @@ final class ScopeRules {
             rule(WRITES, "/backend/followup/configs/**", "followup-configs:write"),
             rule(WRITES, "/backend/followup/events/**", "followup-events:write"),
             rule(READS, "/backend/followup/enrollments/**", "followup-configs:read"),
+            rule(READS, "/backend/followup/opt-outs/**", "followup-configs:read"),
+            // Deleting an opt-out is the platform reporting that the lead opted in again: an event, like lead.opted_out.
+            rule(WRITES, "/backend/followup/opt-outs/**", "followup-events:write"),
             rule(READS, "/external-api/v1/debts/**", "debts:read"),
             rule(WRITES, "/external-api/v1/debts/**", "debts:write"),
             rule(READS, "/external-api/v1/followups/**", "followups:read"),

@@ -30,6 +30,7 @@ final class OpenApiExamples implements GlobalOperationCustomizer {
             Map.entry("updateFollowupConfig", new String[] {"config-update", "config-updated"}),
             Map.entry("reportLeadEvents", new String[] {"lead-event", "event-result"}),
             Map.entry("getEnrollment", new String[] {null, "enrollment"}),
+            Map.entry("listOptOuts", new String[] {null, "opt-outs"}),
             Map.entry("createDebt", new String[] {"debt-create", "debt-created"}),
             Map.entry("getDebt", new String[] {null, "debt"}),
             Map.entry("createFollowup", new String[] {"followup-create", "followup-created"}),

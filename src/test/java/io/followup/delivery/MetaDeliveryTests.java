@@ -143,7 +143,20 @@ class MetaDeliveryTests {
         DeliveryException e = failure(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead()));
 
         assertThat(e.isRetryable()).isFalse();
+        assertThat(e.isOptOut()).isFalse();
         assertThat(e).hasMessageContaining("131047");
+    }
+
+    @Test
+    void aUserWhoStoppedMarketingMessages131050IsAnOptOutNeverRetried() throws Exception {
+        stub.stubFor(post(SEND_PATH).willReturn(metaError(400, "131050-user-stopped-marketing.json")));
+
+        DeliveryException e = failure(DeliveryStubs.templateStep(META_CHANNEL, null, "hello_world", List.of(), DeliveryStubs.lead()));
+
+        assertThat(e.isOptOut()).isTrue();
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.isChannelFault()).isFalse();
+        assertThat(e).hasMessageContaining("131050");
     }
 
     @Test

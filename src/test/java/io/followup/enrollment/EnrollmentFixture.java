@@ -61,12 +61,25 @@ abstract class EnrollmentFixture extends IntegrationTest {
                 .isEqualTo(201);
     }
 
+    /**
+     * The lead enters {@code status} on the official channel, having last written {@code at}: the AI steps of the seed
+     * example are free-form messages on that channel, which WhatsApp allows only in the 24-hour window.
+     */
     ApiResponse statusChanged(String eventId, String lead, UUID status, Instant at) {
+        return statusChanged(eventId, lead, status, at, ", \"last_inbound_at\": \"" + at + "\"");
+    }
+
+    /** The same trigger with no inbound time: the lead's window stays as known before (unknown: closed). */
+    ApiResponse statusChangedWithoutInbound(String eventId, String lead, UUID status, Instant at) {
+        return statusChanged(eventId, lead, status, at, "");
+    }
+
+    private ApiResponse statusChanged(String eventId, String lead, UUID status, Instant at, String extra) {
         return event("""
                 {"event_id": "%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
-                 "channel_id": "%s", "status_id": "%s", "occurred_at": "%s",
+                 "channel_id": "%s", "status_id": "%s", "occurred_at": "%s"%s,
                  "lead": {"first_name": "Ana", "phone": "+55 11 98888-7777"}}
-                """.formatted(eventId, assistant, lead, channel, status, at));
+                """.formatted(eventId, assistant, lead, channel, status, at, extra));
     }
 
     ApiResponse event(String body) {

@@ -143,9 +143,10 @@ class EnrollmentFlowIntegrationTests extends EnrollmentFixture {
     void freeFormStepOutsideTheWhatsAppWindowIsSkipped() {
         String lead = "lead-" + UUID.randomUUID();
         event("""
-                {"event_id": "m-%s", "type": "lead.message_received", "assistant_id": "%s", "lead_id": "%s", "occurred_at": "%s"}
-                """.formatted(lead, assistant, lead, clock.instant().minus(Duration.ofHours(25))));
-        String enrollmentId = statusChanged("e1-" + lead, lead, trigger, clock.instant()).json().get("enrollment_id").asString();
+                {"event_id": "m-%s", "type": "lead.message_received", "assistant_id": "%s", "lead_id": "%s", "channel_id": "%s",
+                 "occurred_at": "%s"}
+                """.formatted(lead, assistant, lead, channel, clock.instant().minus(Duration.ofHours(25))));
+        String enrollmentId = statusChangedWithoutInbound("e1-" + lead, lead, trigger, clock.instant()).json().get("enrollment_id").asString();
 
         clock.advance(Duration.ofMinutes(30));
         await().atMost(Duration.ofSeconds(10)).until(() -> "skipped".equals(stepState(enrollment(enrollmentId), 0)));

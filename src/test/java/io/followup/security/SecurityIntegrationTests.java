@@ -80,6 +80,28 @@ class SecurityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void optOutsAreReadWithTheConfigsReadScopeAndDeletedWithTheEventsScope() {
+        UUID tenant = UUID.randomUUID();
+        String path = "/backend/followup/opt-outs";
+        String eventsOnly = tokens.backend(tenant, "followup-events:write");
+        String readOnly = tokens.backend(tenant, "followup-configs:read");
+
+        ApiResponse listWithoutRead = api.request("GET", path).token(eventsOnly).send();
+        ApiResponse deleteWithoutEvents = api.request("DELETE", path + "/channel-1/lead-1").token(readOnly).send();
+        ApiResponse list = api.request("GET", path).token(readOnly).send();
+        ApiResponse delete = api.request("DELETE", path + "/channel-1/lead-1").token(eventsOnly).send();
+        ApiResponse noToken = api.request("DELETE", path + "/channel-1/lead-1").send();
+
+        assertThat(listWithoutRead.status()).isEqualTo(403);
+        assertThat(listWithoutRead.json().get("detail").asString()).isEqualTo("Required scope \"followup-configs:read\" not found in token");
+        assertThat(deleteWithoutEvents.status()).isEqualTo(403);
+        assertThat(deleteWithoutEvents.json().get("detail").asString()).isEqualTo("Required scope \"followup-events:write\" not found in token");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(delete.status()).as("allowed, and there is no such opt-out").isEqualTo(404);
+        assertThat(noToken.status()).isEqualTo(401);
+    }
+
+    @Test
     void tokenWithoutAValidTenantIs403() {
         String noTenant = tokens.sign(Map.of("scope", TestTokens.BACKEND_SCOPES), Duration.ofHours(1));
         String badTenant = tokens.sign(Map.of("tenant_id", "acme", "scope", TestTokens.BACKEND_SCOPES), Duration.ofHours(1));

@@ -34,13 +34,24 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** Creates {@code <prefix>_<random>}, runs the migrations and opens a pool of {@code maxPoolSize}. */
     public static ScratchDatabase create(String prefix, int maxPoolSize) {
+        return create(prefix, maxPoolSize, "latest");
+    }
+
+    /** Like {@link #create(String, int)}, migrated only up to {@code version}: to test a later migration on rows. */
+    public static ScratchDatabase create(String prefix, int maxPoolSize, String version) {
         TestDatabase.Connection server = TestDatabase.get();
         String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase(Locale.ROOT);
         execute(server, "CREATE DATABASE " + name);
         String url = withDatabase(server.url(), name);
+        ScratchDatabase database = new ScratchDatabase(server, name, url, pool(server, url, name, maxPoolSize));
+        database.migrateTo(version);
+        return database;
+    }
+
+    /** Runs the migrations up to {@code version} ("latest" for all). */
+    public void migrateTo(String version) {
         Flyway.configure().dataSource(url, server.username(), server.password())
-                .locations("classpath:db/migration").load().migrate();
-        return new ScratchDatabase(server, name, url, pool(server, url, name, maxPoolSize));
+                .locations("classpath:db/migration").target(version).load().migrate();
     }
 
     /** {@code jdbc:postgresql://host:port/<db>?params} with {@code <db>} replaced. */

@@ -156,15 +156,16 @@ final class FuzzTargets {
     String snapshot(JdbcTemplate jdbc) {
         return jdbc.queryForObject("""
                 SELECT concat_ws(' | ',
-                  (SELECT count(*) FROM followup_config), (SELECT count(*) FROM lead_event), (SELECT count(*) FROM lead_contact),
+                  (SELECT count(*) FROM followup_config), (SELECT count(*) FROM lead_event), (SELECT count(*) FROM lead_window), (SELECT count(*) FROM lead_opt_out),
                   (SELECT count(*) FROM enrollment), (SELECT count(*) FROM debt), (SELECT count(*) FROM debt_followup),
                   (SELECT md5(coalesce(string_agg(row_to_json(c)::text, ',' ORDER BY id), '')) FROM followup_config c WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY event_id), '')) FROM lead_event e WHERE tenant_id = ?),
-                  (SELECT md5(coalesce(string_agg(row_to_json(l)::text, ',' ORDER BY lead_id), '')) FROM lead_contact l WHERE tenant_id = ?),
+                  (SELECT md5(coalesce(string_agg(row_to_json(l)::text, ',' ORDER BY channel_id, lead_id), '')) FROM lead_window l WHERE tenant_id = ?),
+                  (SELECT md5(coalesce(string_agg(row_to_json(o)::text, ',' ORDER BY channel_id, lead_id), '')) FROM lead_opt_out o WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) FROM enrollment WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(d)::text, ',' ORDER BY id), '')) FROM debt d WHERE company_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(f)::text, ',' ORDER BY id), '')) FROM debt_followup f WHERE company_id = ?))
-                """, String.class, tenant, tenant, tenant, tenant, company, company);
+                """, String.class, tenant, tenant, tenant, tenant, tenant, company, company);
     }
 
     /** Stops the enrollments the fuzz made (a reply stops them), so none of their steps goes out later. */

@@ -32,18 +32,21 @@ class EnrollmentService {
     private final LeadWindow window;
     private final LeadOptOuts optOuts;
     private final EnrollmentStops stops;
+    private final LeadReplyEvents replies;
     private final FollowupSequences sequences;
     private final StepPlanner planner;
     private final JobQueue jobs;
     private final Clock clock;
 
     EnrollmentService(EnrollmentRepository enrollments, LeadActivity leads, LeadWindow window, LeadOptOuts optOuts,
-            EnrollmentStops stops, FollowupSequences sequences, StepPlanner planner, JobQueue jobs, Clock clock) {
+            EnrollmentStops stops, LeadReplyEvents replies, FollowupSequences sequences, StepPlanner planner, JobQueue jobs,
+            Clock clock) {
         this.enrollments = enrollments;
         this.leads = leads;
         this.window = window;
         this.optOuts = optOuts;
         this.stops = stops;
+        this.replies = replies;
         this.sequences = sequences;
         this.planner = planner;
         this.jobs = jobs;
@@ -60,8 +63,8 @@ class EnrollmentService {
         }
         EventResult result = switch (event.type()) {
             case LeadEventRequest.STATUS_CHANGED -> statusChanged(tenantId, event, occurredAt);
-            case LeadEventRequest.OPTED_OUT -> optedOut(tenantId, event, occurredAt);
-            default -> messageReceived(tenantId, event, occurredAt);
+            case LeadEventRequest.OPTED_OUT -> replies.optedOut(tenantId, event, occurredAt);
+            default -> replies.messageReceived(tenantId, event, occurredAt);
         };
         leads.recordOutcome(tenantId, event.eventId(), result.outcome(), result.detail());
         return result;
@@ -112,36 +115,6 @@ class EnrollmentService {
             return EventResult.processed(event.eventId(), "stopped", running.get().getId(), reason);
         }
         return ignored(event, reason);
-    }
-
-    /**
-     * Stop on reply, and the window of the channel the lead wrote on: the event's channel_id, else the channel of
-     * the lead's running (or latest) enrollment with the assistant; with neither, no channel is known to open.
-     */
-    private EventResult messageReceived(UUID tenantId, LeadEventRequest event, Instant occurredAt) {
-        Optional<Enrollment> running = enrollments.findActiveForUpdate(tenantId, event.assistantId(), event.leadId());
-        String channelId = event.channelId() != null ? event.channelId() : running.map(Enrollment::getChannelId)
-                .or(() -> enrollments.findFirstByTenantIdAndAssistantIdAndLeadIdOrderByCreatedAtDesc(tenantId,
-                        event.assistantId(), event.leadId()).map(Enrollment::getChannelId))
-                .orElse(null);
-        if (channelId != null) {
-            window.inboundAt(tenantId, channelId, event.leadId(), occurredAt);
-        }
-        if (running.isPresent() && !occurredAt.isBefore(running.get().getTriggeredAt())) {
-            stops.stop(running.get(), EnrollmentStops.LEAD_REPLIED);
-            return EventResult.processed(event.eventId(), "stopped", running.get().getId(), EnrollmentStops.LEAD_REPLIED);
-        }
-        return channelId != null ? EventResult.processed(event.eventId(), "recorded", null, "Last inbound time recorded")
-                : ignored(event, "No channel_id and no enrollment of the lead with this assistant: no window to record");
-    }
-
-    private EventResult optedOut(UUID tenantId, LeadEventRequest event, Instant occurredAt) {
-        List<Enrollment> stopped = optOuts.optOut(tenantId, event.channelId(), event.leadId(), LeadOptOuts.LEAD_OPTED_OUT_EVENT,
-                "lead.opted_out event " + event.eventId(), occurredAt);
-        return stopped.stream().filter(enrollment -> enrollment.getAssistantId().equals(event.assistantId())).findFirst()
-                .or(() -> stopped.stream().findFirst())
-                .map(enrollment -> EventResult.processed(event.eventId(), "stopped", enrollment.getId(), EnrollmentStops.LEAD_OPTED_OUT))
-                .orElse(EventResult.processed(event.eventId(), "recorded", null, "Opt-out recorded"));
     }
 
     /** Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. */
@@ -245,7 +218,7 @@ class EnrollmentService {
         return data;
     }
 
-    private static EventResult ignored(LeadEventRequest event, String reason) {
+    static EventResult ignored(LeadEventRequest event, String reason) {
         return EventResult.processed(event.eventId(), "ignored", null, reason);
     }
 

@@ -12,7 +12,6 @@ public class DeliveryException extends RuntimeException {
     private final boolean busy;
     private final boolean channelFault;
     private final Duration retryAfter;
-    private boolean optOut;
 
     private DeliveryException(String message, boolean retryable, boolean busy, Duration retryAfter, Throwable cause) {
         this(message, retryable, busy, false, retryAfter, cause);
@@ -40,14 +39,20 @@ public class DeliveryException extends RuntimeException {
      * channel, so the caller records the opt-out rather than only failing the step.
      */
     static DeliveryException optedOut(String message) {
-        DeliveryException optedOut = permanent(message);
-        optedOut.optOut = true;
-        return optedOut;
+        return new OptedOut(message);
     }
 
     /** True when the lead opted out (see {@link #optedOut}). */
     public boolean isOptOut() {
-        return optOut;
+        return this instanceof OptedOut;
+    }
+
+    /** A permanent failure that also says the lead opted out. */
+    private static final class OptedOut extends DeliveryException {
+
+        private OptedOut(String message) {
+            super(message, false, false, null, null);
+        }
     }
 
     /** True for a fault of the channel rather than of this step (see {@link #channelFault}). */

@@ -37,8 +37,8 @@ class OptOutController {
                     + "`ignored`, a step due stops its enrollment.")
     @ApiResponse(responseCode = "200", description = "One page of opt-outs", useReturnTypeSchema = true)
     PageBody<OptOutResponse> list(TenantId tenant,
-            @RequestParam(name = "channel_id", required = false) String channelId,
-            @RequestParam(name = "lead_id", required = false) String leadId,
+            @Parameter(description = "Only this channel's opt-outs") @RequestParam(name = "channel_id", required = false) String channelId,
+            @Parameter(description = "Only this lead's opt-outs") @RequestParam(name = "lead_id", required = false) String leadId,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "2147483647", defaultValue = "0"))
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
@@ -52,7 +52,9 @@ class OptOutController {
             description = "Enrollments stopped by the opt-out stay stopped; the lead's next trigger status enrolls it again.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "The lead has no opt-out on this channel (in the caller's tenant)")
-    ResponseEntity<Void> delete(TenantId tenant, @PathVariable("channel_id") String channelId, @PathVariable("lead_id") String leadId) {
+    ResponseEntity<Void> delete(TenantId tenant,
+            @Parameter(description = "The channel the lead opted out of") @PathVariable("channel_id") String channelId,
+            @Parameter(description = "The lead") @PathVariable("lead_id") String leadId) {
         optOuts.delete(tenant.value(), channelId, leadId);
         return ResponseEntity.noContent().build();
     }

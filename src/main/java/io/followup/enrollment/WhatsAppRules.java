@@ -39,12 +39,21 @@ record WhatsAppRules(
             "pt_BR", List.of("PARAR", "SAIR", "CANCELAR", "REMOVER", "DESCADASTRAR"),
             "es", List.of("BAJA", "PARAR", "DETENER", "SALIR", "CANCELAR", "DESUSCRIBIR"));
 
+    /**
+     * Languages compare without case and separators: a property key loses them on the way in (pt_BR binds as
+     * ptbr unless written [pt_BR]), and either spelling must replace the same defaults.
+     */
     WhatsAppRules {
-        Map<String, List<String>> merged = new LinkedHashMap<>(DEFAULT_STOP_KEYWORDS);
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        DEFAULT_STOP_KEYWORDS.forEach((language, words) -> merged.put(language(language), words));
         if (stopKeywords != null) {
-            stopKeywords.forEach((language, words) -> merged.put(language, words == null ? List.of() : List.copyOf(words)));
+            stopKeywords.forEach((language, words) -> merged.put(language(language), words == null ? List.of() : List.copyOf(words)));
         }
         stopKeywords = Map.copyOf(merged);
+    }
+
+    private static String language(String code) {
+        return code.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     @AssertTrue(message = "followup.whatsapp.window-margin must be at least 0 and less than 24h")

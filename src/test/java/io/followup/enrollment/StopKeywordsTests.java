@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Validation;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,21 @@ class StopKeywordsTests {
         assertThat(keywords.isStop("arret")).isTrue();
         assertThat(keywords.isStop("stop")).as("en's defaults were replaced").isFalse();
         assertThat(keywords.isStop("parar")).as("pt_BR's defaults stay").isTrue();
+    }
+
+    @Test
+    void aLanguageSetInPropertiesReplacesItsDefaultsWhateverItsSpelling() {
+        Map<String, String> properties = Map.of("followup.whatsapp.stop-keywords.pt_BR", "CHEGA,PARE",
+                "followup.whatsapp.window-margin", "5m");
+        WhatsAppRules rules = new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("followup.whatsapp", WhatsAppRules.class);
+        StopKeywords keywords = new StopKeywords(rules);
+
+        assertThat(rules.windowMargin()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(keywords.isStop("chega")).isTrue();
+        assertThat(keywords.isStop("descadastrar")).as("pt_BR's defaults were replaced").isFalse();
+        assertThat(keywords.isStop("baja")).as("es stays").isTrue();
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("followup.whatsapp", WhatsAppRules.class)
+                .windowMargin()).as("the default").isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test

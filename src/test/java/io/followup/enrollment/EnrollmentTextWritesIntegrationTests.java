@@ -29,6 +29,9 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
     private LeadActivity leads;
 
     @Autowired
+    private OptOutRecords optOuts;
+
+    @Autowired
     private TransactionTemplate transactions;
 
     private final UUID tenant = UUID.randomUUID();
@@ -83,6 +86,19 @@ class EnrollmentTextWritesIntegrationTests extends IntegrationTest {
 
             assertThat(leads.handledEvent(tenant, eventId).orElseThrow().detail()).as(kind)
                     .isEqualTo(ColumnText.fit(text, LeadActivity.MAX_DETAIL));
+        });
+    }
+
+    /** A provider's words on an opt-out (Meta 131050's message, Gupshup 1012's, an inbound stop keyword). */
+    @Test
+    void optOutDetail() {
+        WorstTexts.forSize(OptOutRecords.MAX_DETAIL).forEach((kind, text) -> {
+            String lead = "lead-" + UUID.randomUUID();
+            transactions.executeWithoutResult(status ->
+                    assertThat(optOuts.record(tenant, "channel-1", lead, LeadOptOuts.META_131050, text, now)).isTrue());
+
+            assertThat(optOuts.list(tenant, "channel-1", lead, org.springframework.data.domain.PageRequest.of(0, 1))
+                    .getContent().get(0).detail()).as(kind).isEqualTo(ColumnText.fit(text, OptOutRecords.MAX_DETAIL));
         });
     }
 

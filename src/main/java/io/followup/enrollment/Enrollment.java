@@ -142,6 +142,34 @@ class Enrollment {
 
     /** Stops the enrollment; returns the job of the step that will now not go out, if any. */
     Optional<Long> stop(String reason, Instant at) {
+        Optional<Long> job = cancelRemaining(at);
+        finish(Status.STOPPED, reason, at);
+        return job;
+    }
+
+    /** A provider's status changed what is known of a sent step's message (delivered, read). */
+    void recordDelivery(EnrollmentStep updated, Instant at) {
+        replace(updated.number(), updated);
+        updatedAt = at;
+    }
+
+    /**
+     * The provider says a sent step's message never reached the lead: the step fails, and the enrollment with it
+     * (running or completed; a stopped one stays stopped), as when a send fails for good. Returns the job of the
+     * step that will now not go out, if any.
+     */
+    Optional<Long> deliveryFailed(EnrollmentStep failed, Instant at) {
+        replace(failed.number(), failed);
+        updatedAt = at;
+        if (status == Status.STOPPED || status == Status.FAILED) {
+            return Optional.empty();
+        }
+        Optional<Long> job = cancelRemaining(at);
+        finish(Status.FAILED, "Step " + failed.number() + " failed: " + failed.error(), at);
+        return job;
+    }
+
+    private Optional<Long> cancelRemaining(Instant at) {
         Long job = null;
         for (EnrollmentStep step : List.copyOf(steps)) {
             if (step.state() == StepState.SCHEDULED) {
@@ -152,7 +180,6 @@ class Enrollment {
                 replace(step.number(), step.cancelled(at));
             }
         }
-        finish(Status.STOPPED, reason, at);
         return Optional.ofNullable(job);
     }
 

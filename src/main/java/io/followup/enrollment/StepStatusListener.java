@@ -55,7 +55,9 @@ class StepStatusListener {
         if (step.channel() != null && step.channel() != status.channel()) {
             return; // another provider's message that happens to carry the same ID
         }
-        if (step.state() == StepState.SCHEDULED) {
+        if (step.state() == StepState.SCHEDULED || step.state() == StepState.CANCELLED) {
+            // Scheduled: its retry is pending. Cancelled: the enrollment stopped while it was being sent. Either way
+            // the provider has the message; recording it goes through the sent path, which moves only a running enrollment on.
             if (status.status() == ProviderStatus.Kind.FAILED || status.providerMessageId() == null) {
                 return; // not known to have gone out: the pending retry decides
             }

@@ -83,6 +83,29 @@ class MetaWebhookIntegrationTests extends WebhookFixture {
     }
 
     @Test
+    void statusesBatchedInOneBodyApplyInTheirOrder() {
+        String enrollmentId = enrollOnMeta();
+        sendFirstStep(enrollmentId);
+        String body = edited("meta/webhook-status-delivered.json", root -> {
+            ObjectNode value = (ObjectNode) root.get("entry").get(0).get("changes").get(0).get("value");
+            ((ObjectNode) value.get("metadata")).put("phone_number_id", META_PHONE_NUMBER_ID);
+            ObjectNode delivered = (ObjectNode) value.get("statuses").get(0);
+            delivered.put("id", firstWamid);
+            ObjectNode read = delivered.deepCopy();
+            read.put("status", "read");
+            read.put("timestamp", "1750263900");
+            value.withArray("statuses").add(read);
+        });
+
+        assertThat(postMeta(body).status()).isEqualTo(200);
+
+        JsonNode step = step(enrollmentId, 0);
+        assertThat(step.get("state").asString()).isEqualTo("read");
+        assertThat(step.get("delivered_at").asString()).isEqualTo("2025-06-18T16:23:10Z");
+        assertThat(step.get("read_at").asString()).isEqualTo("2025-06-18T16:25:00Z");
+    }
+
+    @Test
     void aReadBeforeAnyDeliveredImpliesTheDelivery() {
         String enrollmentId = enrollOnMeta();
         sendFirstStep(enrollmentId);

@@ -147,36 +147,27 @@ class Enrollment {
         return job;
     }
 
-    /** A provider's status changed what is known of a sent step's message (delivered, read). */
-    void recordDelivery(EnrollmentStep updated, Instant at) {
+    /**
+     * A provider's status about a sent step's message: the step as {@link StepDeliveryState} moved it. A failed one
+     * fails the enrollment too (running or completed; a stopped one stays stopped), as a send failing for good does.
+     * Returns the job of the step that will now not go out, if any.
+     */
+    Optional<Long> recordDelivery(EnrollmentStep updated, Instant at) {
         replace(updated.number(), updated);
         updatedAt = at;
-    }
-
-    /**
-     * The provider says a sent step's message never reached the lead: the step fails, and the enrollment with it
-     * (running or completed; a stopped one stays stopped), as when a send fails for good. Returns the job of the
-     * step that will now not go out, if any.
-     */
-    Optional<Long> deliveryFailed(EnrollmentStep failed, Instant at) {
-        replace(failed.number(), failed);
-        updatedAt = at;
-        if (status == Status.STOPPED || status == Status.FAILED) {
+        if (updated.state() != StepState.FAILED || status == Status.STOPPED || status == Status.FAILED) {
             return Optional.empty();
         }
         Optional<Long> job = cancelRemaining(at);
-        finish(Status.FAILED, "Step " + failed.number() + " failed: " + failed.error(), at);
+        finish(Status.FAILED, "Step " + updated.number() + " failed: " + updated.error(), at);
         return job;
     }
 
     private Optional<Long> cancelRemaining(Instant at) {
         Long job = null;
         for (EnrollmentStep step : List.copyOf(steps)) {
-            if (step.state() == StepState.SCHEDULED) {
-                job = step.jobId();
-                replace(step.number(), step.cancelled(at));
-            }
-            else if (step.state() == StepState.PENDING) {
+            if (step.state() == StepState.SCHEDULED || step.state() == StepState.PENDING) {
+                job = step.state() == StepState.SCHEDULED ? step.jobId() : job;
                 replace(step.number(), step.cancelled(at));
             }
         }

@@ -72,12 +72,7 @@ class StepStatusListener {
         if (updated.equals(step)) {
             return;
         }
-        if (updated.state() == StepState.FAILED) {
-            enrollment.deliveryFailed(updated, clock.instant()).ifPresent(jobs::cancel);
-        }
-        else {
-            enrollment.recordDelivery(updated, clock.instant());
-        }
+        enrollment.recordDelivery(updated, clock.instant()).ifPresent(jobs::cancel);
     }
 
     private Optional<Found> byMessageId(ProviderStatus status) {

@@ -59,6 +59,11 @@ final class CallbackJson {
         return epoch(node, field).map(Instant::ofEpochMilli);
     }
 
+    /** Seconds or milliseconds, told apart by size: a time in seconds reaches 10^11 only in the year 5138. */
+    static Optional<Instant> epochSecondsOrMillis(JsonNode node, String field) {
+        return epoch(node, field).map(value -> value >= 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value));
+    }
+
     private static Optional<Long> epoch(JsonNode node, String field) {
         String text = text(node, field, 20);
         if (text == null || !text.matches("[0-9]{1,16}")) {

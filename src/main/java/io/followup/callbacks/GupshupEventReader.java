@@ -2,7 +2,6 @@ package io.followup.callbacks;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.followup.delivery.DeliveryChannel;
@@ -17,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * {@code type: message} for what a lead wrote (https://docs.gupshup.io/docs/types-of-payload). A message event
  * names our message by {@code payload.gsId}, Gupshup's message ID, which is the {@code messageId} its send answered
  * and the step keeps; {@code payload.id} is that same ID for enqueued and failed events and WhatsApp's own for the
- * others, so it is the fallback (events more than a week late carry no gsId and match no step).
+ * others, so it is the fallback (events more than a week late carry no gsId and match no step). A body in Meta's
+ * shape ({@code entry}) is a version 3 callback, read by {@link GupshupV3Reader}.
  */
 final class GupshupEventReader {
 
@@ -25,6 +25,9 @@ final class GupshupEventReader {
     }
 
     static List<Object> read(String appId, JsonNode root) {
+        if (root.has("entry")) {
+            return GupshupV3Reader.read(appId, root);
+        }
         String type = CallbackJson.text(root, "type", 40);
         JsonNode payload = root.path("payload");
         Optional<Instant> sentAt = CallbackJson.epochMillis(root, "timestamp");
@@ -38,7 +41,7 @@ final class GupshupEventReader {
     }
 
     private static Optional<ProviderStatus> status(JsonNode event, Optional<Instant> sentAt) {
-        Optional<ProviderStatus.Kind> kind = kind(CallbackJson.text(event, "type", 20));
+        Optional<ProviderStatus.Kind> kind = StatusKinds.of(CallbackJson.text(event, "type", 20));
         JsonNode detail = event.path("payload");
         Optional<Instant> at = CallbackJson.epochSeconds(detail, "ts").or(() -> sentAt);
         String messageId = Optional.ofNullable(CallbackJson.text(event, "gsId", CallbackJson.MAX_ID))
@@ -51,20 +54,6 @@ final class GupshupEventReader {
         String error = failed ? ColumnText.fit(GupshupErrors.describe(code,
                 CallbackJson.text(detail, "reason", CallbackJson.MAX_ERROR)), CallbackJson.MAX_ERROR) : null;
         return Optional.of(new ProviderStatus(DeliveryChannel.WHATSAPP_GUPSHUP, messageId, null, kind.get(), at.get(), code, error));
-    }
-
-    /** "enqueued" only says Gupshup passed it on, which the step's "sent" already says; "deleted" changes nothing. */
-    private static Optional<ProviderStatus.Kind> kind(String type) {
-        if (type == null) {
-            return Optional.empty();
-        }
-        return switch (type.toLowerCase(Locale.ROOT)) {
-            case "sent" -> Optional.of(ProviderStatus.Kind.SENT);
-            case "delivered" -> Optional.of(ProviderStatus.Kind.DELIVERED);
-            case "read" -> Optional.of(ProviderStatus.Kind.READ);
-            case "failed" -> Optional.of(ProviderStatus.Kind.FAILED);
-            default -> Optional.empty();
-        };
     }
 
     private static Optional<ProviderInbound> inbound(String appId, JsonNode message, Optional<Instant> at) {

@@ -3,7 +3,6 @@ package io.followup.callbacks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.followup.delivery.DeliveryChannel;
@@ -54,29 +53,16 @@ class MetaWebhookReader {
     }
 
     private static Optional<ProviderStatus> status(JsonNode status) {
-        Optional<ProviderStatus.Kind> kind = kind(CallbackJson.text(status, "status", 20));
+        Optional<ProviderStatus.Kind> kind = StatusKinds.of(CallbackJson.text(status, "status", 20));
         Optional<Instant> at = CallbackJson.epochSeconds(status, "timestamp");
         if (kind.isEmpty() || at.isEmpty()) {
-            return Optional.empty(); // "deleted", "warning", "played"... or no time: nothing a step records
+            return Optional.empty();
         }
         JsonNode error = status.path("errors").path(0);
         return Optional.of(new ProviderStatus(DeliveryChannel.WHATSAPP_META, CallbackJson.text(status, "id", CallbackJson.MAX_ID),
                 CallbackJson.text(status, "biz_opaque_callback_data", CallbackJson.MAX_STEP_KEY), kind.get(), at.get(),
                 kind.get() == ProviderStatus.Kind.FAILED ? CallbackJson.text(error, "code", 40) : null,
                 kind.get() == ProviderStatus.Kind.FAILED ? errorText(error) : null));
-    }
-
-    private static Optional<ProviderStatus.Kind> kind(String status) {
-        if (status == null) {
-            return Optional.empty();
-        }
-        return switch (status.toLowerCase(Locale.ROOT)) {
-            case "sent" -> Optional.of(ProviderStatus.Kind.SENT);
-            case "delivered" -> Optional.of(ProviderStatus.Kind.DELIVERED);
-            case "read" -> Optional.of(ProviderStatus.Kind.READ);
-            case "failed" -> Optional.of(ProviderStatus.Kind.FAILED);
-            default -> Optional.empty();
-        };
     }
 
     /** Title, and the details when they say more: Meta's {@code errors[]} carry code, title, message and error_data.details. */

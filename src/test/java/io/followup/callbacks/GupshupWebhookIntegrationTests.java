@@ -83,6 +83,19 @@ class GupshupWebhookIntegrationTests extends WebhookFixture {
     }
 
     @Test
+    void version3EventsMoveTheStepToo() {
+        String enrollmentId = enrollAndSend();
+        String delivered = fixture("gupshup/v3-status-enqueued.json").replace("2baff204-c39a-4121-90b5-f53f26d522b3", gupshupId)
+                .replace("\"enqueued\"", "\"delivered\"");
+
+        assertThat(withHeaderToken(delivered).status()).isEqualTo(200);
+
+        JsonNode step = step(enrollmentId, 0);
+        assertThat(step.get("state").asString()).isEqualTo("delivered");
+        assertThat(step.get("delivered_at").asString()).isEqualTo("2024-03-20T13:29:53.420Z");
+    }
+
+    @Test
     void aFailedEventFailsTheStepWithGupshupsCodeAndItsMeaning() {
         String enrollmentId = enrollAndSend();
 

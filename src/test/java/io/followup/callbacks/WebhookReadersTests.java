@@ -46,6 +46,20 @@ class WebhookReadersTests {
     }
 
     @Test
+    void gupshupVersion3EventsAreReadByGsIdWithMillisecondTimes() {
+        String enqueued = WebhookFixture.fixture("gupshup/v3-status-enqueued.json");
+        assertThat(GupshupEventReader.read("app-1", JSON.readTree(enqueued))).as("enqueued says nothing new").isEmpty();
+
+        List<Object> events = GupshupEventReader.read("app-1", JSON.readTree(enqueued.replace("\"enqueued\"", "\"read\"")));
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(ProviderStatus.class, status -> {
+            assertThat(status.status()).isEqualTo(ProviderStatus.Kind.READ);
+            assertThat(status.providerMessageId()).isEqualTo("2baff204-c39a-4121-90b5-f53f26d522b3");
+            assertThat(status.at()).isEqualTo(Instant.ofEpochMilli(1710941393420L));
+        });
+    }
+
+    @Test
     void oddlyTypedFieldsAreNotUsed() {
         assertThat(CallbackJson.text(JSON.readTree("{\"a\":{\"b\":1}}"), "a", 10)).isNull();
         assertThat(CallbackJson.text(JSON.readTree("{\"a\":131026}"), "a", 10)).isEqualTo("131026");

@@ -29,6 +29,11 @@ public final class LocalFollowupServiceApplication {
 
     static final UUID DEMO_TENANT = UUID.fromString("11111111-1111-4111-8111-111111111111");
     static final String DEMO_COMPANY = "demo-company";
+    /** The local run's Meta channel, so that Meta webhook examples name a channel (it sends nothing: no access token). */
+    static final String DEMO_META_CHANNEL = "33333333-3333-4333-8333-333333333333";
+    static final String DEMO_META_PHONE_NUMBER_ID = "100000000000001";
+    /** The Gupshup app the README's examples use (the seed's app_id). */
+    static final String DEMO_GUPSHUP_APP = "gupshup_app_12345";
 
     private LocalFollowupServiceApplication() {
     }
@@ -41,11 +46,19 @@ public final class LocalFollowupServiceApplication {
 
         List<String> arguments = new ArrayList<>(List.of(args));
         arguments.add("--followup.ids.key=" + idKey(dir.resolve("public-id-key.b64")));
-        String assistantSecret = assistantSecret(dir.resolve("assistant-secret.txt"));
+        // The local run's webhook signing key, written to tokens.env for a local assistant stub.
+        String assistantSecret = secret(dir.resolve("assistant-secret.txt"));
         arguments.add("--followup.delivery.assistant.secret=" + assistantSecret);
         if (System.getenv("FOLLOWUP_DELIVERY_ASSISTANT_URL") == null) {
             arguments.add("--followup.delivery.assistant.url=" + localAssistantUrl());
         }
+        String metaAppSecret = secret(dir.resolve("meta-app-secret.txt"));
+        String metaVerifyToken = secret(dir.resolve("meta-verify-token.txt"));
+        String gupshupToken = secret(dir.resolve("gupshup-callback-token.txt"));
+        arguments.add("--followup.callbacks.meta.app-secret=" + metaAppSecret);
+        arguments.add("--followup.callbacks.meta.verify-token=" + metaVerifyToken);
+        arguments.add("--followup.callbacks.gupshup.apps." + DEMO_GUPSHUP_APP + ".token=" + gupshupToken);
+        arguments.add("--followup.delivery.meta.channels." + DEMO_META_CHANNEL + ".phone-number-id=" + DEMO_META_PHONE_NUMBER_ID);
         arguments.add("--spring.datasource.url=" + db.url());
         arguments.add("--spring.datasource.username=" + db.username());
         arguments.add("--spring.datasource.password=" + db.password());
@@ -62,7 +75,11 @@ public final class LocalFollowupServiceApplication {
         Path env = dir.resolve("tokens.env");
         Files.writeString(env, "export BASE_URL=" + base + "\nexport TENANT_ID=" + DEMO_TENANT
                 + "\nexport BACKEND_TOKEN=" + backend + "\nexport EXTERNAL_TOKEN=" + external
-                + "\nexport METRICS_TOKEN=" + metrics + "\nexport ASSISTANT_SECRET=" + assistantSecret + "\n");
+                + "\nexport METRICS_TOKEN=" + metrics + "\nexport ASSISTANT_SECRET=" + assistantSecret
+                + "\nexport META_APP_SECRET=" + metaAppSecret + "\nexport META_VERIFY_TOKEN=" + metaVerifyToken
+                + "\nexport META_PHONE_NUMBER_ID=" + DEMO_META_PHONE_NUMBER_ID + "\nexport META_CHANNEL_ID=" + DEMO_META_CHANNEL
+                + "\nexport GUPSHUP_CALLBACK_TOKEN=" + gupshupToken
+                + "\nexport GUPSHUP_CALLBACK_URL=" + base + "/webhooks/gupshup/" + DEMO_GUPSHUP_APP + "\n");
         System.out.println("""
 
                 ==================================================================================
@@ -91,8 +108,8 @@ public final class LocalFollowupServiceApplication {
         return "http://localhost:" + assistantPort + "/followups/messages";
     }
 
-    /** The local run's webhook signing key: random, made once, kept (and written to tokens.env) for a local assistant stub. */
-    private static String assistantSecret(Path file) throws IOException {
+    /** A random secret, made once and kept, so that tokens.env stays right across restarts. */
+    private static String secret(Path file) throws IOException {
         if (Files.exists(file)) {
             return Files.readString(file).strip();
         }

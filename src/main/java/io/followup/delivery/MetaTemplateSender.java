@@ -42,7 +42,12 @@ final class MetaTemplateSender implements StepChannelSender {
                     + " is configured for Meta Cloud API but followup.delivery.meta.access-token is not set");
         }
         TemplateParams.Filled filled = TemplateParams.fill(delivery);
-        byte[] body = http.json().writeValueAsBytes(body(delivery.content(), filled.params(), filled.destination()));
+        Map<String, Object> message = body(delivery.content(), filled.params(), filled.destination());
+        // Meta echoes it in every status webhook of the message, so a status can name its step even when the answer
+        // carrying the message ID never arrived (a timeout): the step is then recorded as sent, not sent again.
+        // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status/
+        message.put("biz_opaque_callback_data", delivery.idempotencyKey());
+        byte[] body = http.json().writeValueAsBytes(message);
         DeliveryHttp.Reply reply = http.execute(TARGET, http.client().post()
                 .uri(DeliveryHttp.url(settings.baseUrl(), "/{version}/{phoneNumberId}/messages"), settings.apiVersion(),
                         channel.phoneNumberId())

@@ -158,17 +158,35 @@ class Enrollment {
 
     /** Stops the enrollment; returns the job of the step that will now not go out, if any. */
     Optional<Long> stop(String reason, Instant at) {
+        Optional<Long> job = cancelRemaining(at);
+        finish(Status.STOPPED, reason, at);
+        return job;
+    }
+
+    /**
+     * A provider's status about a sent step's message: the step as {@link StepDeliveryState} moved it. A failed one
+     * fails the enrollment too (running or completed; a stopped one stays stopped), as a send failing for good does.
+     * Returns the job of the step that will now not go out, if any.
+     */
+    Optional<Long> recordDelivery(EnrollmentStep updated, Instant at) {
+        replace(updated.number(), updated);
+        updatedAt = at;
+        if (updated.state() != StepState.FAILED || status == Status.STOPPED || status == Status.FAILED) {
+            return Optional.empty();
+        }
+        Optional<Long> job = cancelRemaining(at);
+        finish(Status.FAILED, "Step " + updated.number() + " failed: " + updated.error(), at);
+        return job;
+    }
+
+    private Optional<Long> cancelRemaining(Instant at) {
         Long job = null;
         for (EnrollmentStep step : List.copyOf(steps)) {
-            if (step.state() == StepState.SCHEDULED) {
-                job = step.jobId();
-                replace(step.number(), step.cancelled(at));
-            }
-            else if (step.state() == StepState.PENDING) {
+            if (step.state() == StepState.SCHEDULED || step.state() == StepState.PENDING) {
+                job = step.state() == StepState.SCHEDULED ? step.jobId() : job;
                 replace(step.number(), step.cancelled(at));
             }
         }
-        finish(Status.STOPPED, reason, at);
         return Optional.ofNullable(job);
     }
 

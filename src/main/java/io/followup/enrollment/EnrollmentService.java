@@ -141,9 +141,13 @@ class EnrollmentService {
         finish(job, (enrollment, now) -> enrollment.markSkipped(job.step(), reason, now));
     }
 
-    /** An attempt failed and will be retried: the step shows the error meanwhile. */
+    /**
+     * An attempt failed and will be retried: the step shows the error meanwhile, unless a provider's status already
+     * said the message went out (its answer timed out after the status came), which the retry will find.
+     */
     void attemptFailed(StepJobPayload job, String error) {
         enrollments.findByIdForUpdate(job.enrollmentId())
+                .filter(enrollment -> !StepDeliveryState.isOut(enrollment.step(job.step()).state()))
                 .ifPresent(enrollment -> enrollment.markAttemptFailed(job.step(), error, now()));
     }
 

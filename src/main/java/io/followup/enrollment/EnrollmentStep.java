@@ -19,6 +19,9 @@ import io.followup.text.ColumnText;
  * @param channel how the step is sent, decided when the lead was enrolled; null in snapshots stored before
  *        the field existed (see {@link StepPlanner#channelOf}) and for a step no channel can send
  * @param providerMessageId the ID the provider gave the sent message, to match its delivery statuses
+ * @param deliveredAt when the provider said the message reached the lead's phone (a read implies it)
+ * @param readAt when the provider said the lead read it
+ * @param providerErrorCode the provider's code of an asynchronous failure (Meta 131026, Gupshup 1002, ...)
  */
 public record EnrollmentStep(
         int number,
@@ -36,21 +39,28 @@ public record EnrollmentStep(
         @JsonProperty("finished_at") String finishedAt,
         String error,
         @JsonProperty("job_id") Long jobId,
-        @JsonProperty("provider_message_id") String providerMessageId) {
+        @JsonProperty("provider_message_id") String providerMessageId,
+        @JsonProperty("delivered_at") String deliveredAt,
+        @JsonProperty("read_at") String readAt,
+        @JsonProperty("provider_error_code") String providerErrorCode) {
 
     /** Longest error kept in the snapshot: jsonb has no size, but the answer showing it should have one (job.last_error's). */
     static final int MAX_ERROR = 2000;
 
+    /** Longest provider error code kept; codes are short numbers, a longer one is cut rather than stored whole. */
+    static final int MAX_ERROR_CODE = 40;
+
     /** Every error, a provider's answer included, is cut here, so the snapshot is always storable. */
     public EnrollmentStep {
         error = ColumnText.fit(error, MAX_ERROR);
+        providerErrorCode = ColumnText.fit(providerErrorCode, MAX_ERROR_CODE);
     }
 
     static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
             String templateLanguage, List<String> templateParams, String appId, DeliveryChannel channel) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage,
                 templateParams == null ? List.of() : List.copyOf(templateParams), appId, channel, StepState.PENDING,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     EnrollmentStep scheduled(Instant due, long job) {
@@ -91,6 +101,13 @@ public record EnrollmentStep(
     private EnrollmentStep with(StepState newState, String due, String sent, String finished, String newError, Long job,
             String messageId) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
-                channel, newState, due, sent, finished, newError, job, messageId);
+                channel, newState, due, sent, finished, newError, job, messageId, deliveredAt, readAt, providerErrorCode);
+    }
+
+    /** This step with what a provider's status callback said about its message; see {@link StepDeliveryState}. */
+    EnrollmentStep withDelivery(StepState newState, String delivered, String read, String finished, String newError,
+            String errorCode) {
+        return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
+                channel, newState, dueAt, sentAt, finished, newError, jobId, providerMessageId, delivered, read, errorCode);
     }
 }

@@ -10,7 +10,13 @@ enum StepState {
     PENDING,
     /** Has a job due at {@code due_at}. */
     SCHEDULED,
+    /** The provider accepted the message. */
     SENT,
+    /** The provider says the message reached the lead's phone. */
+    DELIVERED,
+    /** The provider says the lead read the message. */
+    READ,
+    /** Not sent (refused for good), or the provider said the message could not be delivered. */
     FAILED,
     /** Not sent, on purpose (the WhatsApp 24-hour window had closed). */
     SKIPPED,

@@ -49,6 +49,7 @@ class MetaDeliveryTests {
         assertThat(request.getHeader("Content-Type")).startsWith("application/json");
         stub.verify(postRequestedFor(urlEqualTo(SEND_PATH)).withRequestBody(equalToJson("""
                 {"messaging_product":"whatsapp","to":"5511987654321","type":"template",
+                 "biz_opaque_callback_data":"enrollment-33-step-3",
                  "template":{"name":"reengagement_v1","language":{"code":"pt_BR"},
                    "components":[{"type":"body","parameters":[
                      {"type":"text","text":"Ana"},{"type":"text","text":"50% off"}]}]}}""")));
@@ -62,6 +63,7 @@ class MetaDeliveryTests {
 
         stub.verify(postRequestedFor(urlEqualTo(SEND_PATH)).withRequestBody(equalToJson("""
                 {"messaging_product":"whatsapp","to":"5511987654321","type":"template",
+                 "biz_opaque_callback_data":"enrollment-33-step-3",
                  "template":{"name":"hello_world","language":{"code":"pt_BR"}}}""")));
     }
 

@@ -33,6 +33,11 @@ public abstract class IntegrationTest {
     /** The one official channel the shared test context sends through Meta Cloud API (phone number ID 1065). */
     protected static final String META_CHANNEL = "9e8d7c6b-5a49-4382-9170-6a5b4c3d2e1f";
 
+    /** The provider webhooks' secrets in the shared test context (io.followup.callbacks). */
+    protected static final String META_APP_SECRET = "test-meta-app-secret-0123456789";
+    protected static final String META_VERIFY_TOKEN = "test-meta-verify-token-0123";
+    protected static final String GUPSHUP_CALLBACK_TOKEN = "test-gupshup-callback-token-01";
+
     @LocalServerPort
     private int port;
 
@@ -68,6 +73,9 @@ public abstract class IntegrationTest {
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.api-key", () -> "test-gupshup-key");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.source", () -> "5511900000000");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.app-name", () -> "DemoApp");
+        registry.add("followup.callbacks.meta.app-secret", () -> META_APP_SECRET);
+        registry.add("followup.callbacks.meta.verify-token", () -> META_VERIFY_TOKEN);
+        registry.add("followup.callbacks.gupshup.apps.gupshup_app_12345.token", () -> GUPSHUP_CALLBACK_TOKEN);
     }
 
     /** Jupiter calls it before each test; tests run by another engine (jqwik) call it themselves. */

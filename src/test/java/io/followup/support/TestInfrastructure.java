@@ -13,4 +13,9 @@ public class TestInfrastructure {
     TestClock testClock() {
         return new TestClock();
     }
+
+    @Bean
+    ProviderEventsCapture providerEventsCapture() {
+        return new ProviderEventsCapture();
+    }
 }

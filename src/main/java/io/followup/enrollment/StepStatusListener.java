@@ -1,0 +1,94 @@
+package io.followup.enrollment;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.followup.delivery.ProviderStatus;
+import io.followup.job.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies a provider's delivery status to the step that sent the message, found by the message ID it keeps or, for
+ * a send whose answer never came (a timeout), by the step key Meta echoes. Such a step is still scheduled, its
+ * retry pending: it is recorded as sent with the status's message ID, through the same path as a send that
+ * answered, so the sequence moves on and the retry finds nothing due. Statuses of messages no step knows are ignored.
+ */
+@Component
+class StepStatusListener {
+
+    private static final Logger log = LoggerFactory.getLogger(StepStatusListener.class);
+
+    private final EnrollmentMessageRepository byMessage;
+    private final EnrollmentRepository enrollments;
+    private final EnrollmentService service;
+    private final JobQueue jobs;
+    private final Clock clock;
+
+    StepStatusListener(EnrollmentMessageRepository byMessage, EnrollmentRepository enrollments, EnrollmentService service,
+            JobQueue jobs, Clock clock) {
+        this.byMessage = byMessage;
+        this.enrollments = enrollments;
+        this.service = service;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    private record Found(Enrollment enrollment, int step) {
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ProviderStatus status) {
+        Optional<Found> found = byMessageId(status).or(() -> byStepKey(status));
+        if (found.isEmpty()) {
+            log.debug("{} status {} for message {} (key {}) that no step sent: ignored", status.channel().wire(),
+                    status.status(), status.providerMessageId(), status.stepKey());
+            return;
+        }
+        Enrollment enrollment = found.get().enrollment();
+        int number = found.get().step();
+        EnrollmentStep step = enrollment.step(number);
+        if (step.channel() != null && step.channel() != status.channel()) {
+            return; // another provider's message that happens to carry the same ID
+        }
+        if (step.state() == StepState.SCHEDULED || step.state() == StepState.CANCELLED) {
+            // Scheduled: its retry is pending. Cancelled: the enrollment stopped while it was being sent. Either way
+            // the provider has the message; recording it goes through the sent path, which moves only a running enrollment on.
+            if (status.status() == ProviderStatus.Kind.FAILED || status.providerMessageId() == null) {
+                return; // not known to have gone out: the pending retry decides
+            }
+            service.sent(new StepJobPayload(enrollment.getId(), number), status.providerMessageId());
+            step = enrollment.step(number);
+        }
+        if (status.providerMessageId() != null && step.providerMessageId() != null
+                && !step.providerMessageId().equals(status.providerMessageId())) {
+            return; // the status of an earlier try of this step, which its retry replaced
+        }
+        EnrollmentStep updated = StepDeliveryState.apply(step, status);
+        if (updated.equals(step)) {
+            return;
+        }
+        enrollment.recordDelivery(updated, clock.instant()).ifPresent(jobs::cancel);
+    }
+
+    private Optional<Found> byMessageId(ProviderStatus status) {
+        if (status.providerMessageId() == null) {
+            return Optional.empty();
+        }
+        return byMessage.findBySentMessageForUpdate(status.providerMessageId())
+                .flatMap(enrollment -> enrollment.getSteps().stream()
+                        .filter(step -> status.providerMessageId().equals(step.providerMessageId()))
+                        .findFirst()
+                        .map(step -> new Found(enrollment, step.number())));
+    }
+
+    private Optional<Found> byStepKey(ProviderStatus status) {
+        return StepKey.parse(status.stepKey()).flatMap(key -> enrollments.findByIdForUpdate(key.enrollmentId())
+                .filter(enrollment -> key.step() <= enrollment.getSteps().size())
+                .map(enrollment -> new Found(enrollment, key.step())));
+    }
+}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.http.MediaType;
@@ -68,6 +69,14 @@ final class GupshupTemplateSender implements StepChannelSender {
                     + DeliveryHttp.excerpt(reply.body()));
         }
         return DeliveryHttp.text(answer, "messageId");
+    }
+
+    /** The app's source number, the WhatsApp business number its messages leave from. */
+    @Override
+    public Optional<SendRate.Sender> sender(StepDelivery delivery) {
+        String appId = delivery.to().appId();
+        return Optional.ofNullable(appId == null ? null : apps.get(appId))
+                .map(app -> new SendRate.Sender("gupshup", app.source()));
     }
 
     private static String encode(Map<String, String> form) {

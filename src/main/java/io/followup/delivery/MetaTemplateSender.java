@@ -3,6 +3,7 @@ package io.followup.delivery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,14 @@ final class MetaTemplateSender implements StepChannelSender {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.accessToken())
                 .body(body), this::failure);
         return DeliveryHttp.text(reply.json(http.json()).path("messages").path(0), "id");
+    }
+
+    /** The channel's phone number ID: Meta's throughput limit is per business phone number. */
+    @Override
+    public Optional<SendRate.Sender> sender(StepDelivery delivery) {
+        String channelId = delivery.to().channelId();
+        return Optional.ofNullable(channelId == null ? null : settings.channels().get(channelId))
+                .map(channel -> new SendRate.Sender("meta", channel.phoneNumberId()));
     }
 
     private DeliveryException failure(int status, byte[] body, String detail, java.time.Duration retryAfter) {

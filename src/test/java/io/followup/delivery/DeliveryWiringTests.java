@@ -133,5 +133,11 @@ class DeliveryWiringTests {
         Clock clock() {
             return Clock.systemUTC();
         }
+
+        /** No database in this context: the send rate is the one piece it leaves out (SendRateIntegrationTests has it). */
+        @Bean
+        SendRate sendRate(Clock clock) {
+            return DeliveryStubs.unlimited(clock);
+        }
     }
 }

@@ -33,6 +33,13 @@ public abstract class IntegrationTest {
     /** The one official channel the shared test context sends through Meta Cloud API (phone number ID 1065). */
     protected static final String META_CHANNEL = "9e8d7c6b-5a49-4382-9170-6a5b4c3d2e1f";
 
+    /**
+     * An official channel sent through Meta from phone number ID {@value #RATE_LIMITED_NUMBER}, whose send rate is
+     * one a second (followup.delivery.send-rate.numbers), so a test can spend its budget with two sends.
+     */
+    protected static final String RATE_LIMITED_CHANNEL = "5f4e3d2c-1b0a-4987-8654-3210fedcba98";
+    protected static final String RATE_LIMITED_NUMBER = "2077";
+
     @LocalServerPort
     private int port;
 
@@ -64,6 +71,8 @@ public abstract class IntegrationTest {
         registry.add("followup.delivery.meta.base-url", () -> "http://localhost:" + StubServers.assistant().port() + "/meta");
         registry.add("followup.delivery.meta.access-token", () -> "test-meta-token");
         registry.add("followup.delivery.meta.channels." + META_CHANNEL + ".phone-number-id", () -> "1065");
+        registry.add("followup.delivery.meta.channels." + RATE_LIMITED_CHANNEL + ".phone-number-id", () -> RATE_LIMITED_NUMBER);
+        registry.add("followup.delivery.send-rate.numbers." + RATE_LIMITED_NUMBER, () -> "1");
         registry.add("followup.delivery.gupshup.base-url", () -> "http://localhost:" + StubServers.assistant().port() + "/gupshup");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.api-key", () -> "test-gupshup-key");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.source", () -> "5511900000000");

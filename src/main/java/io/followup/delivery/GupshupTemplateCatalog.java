@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.followup.text.ColumnText;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -21,11 +22,28 @@ import tools.jackson.databind.JsonNode;
 final class GupshupTemplateCatalog {
 
     private static final String TARGET = "Gupshup template list";
+    /** The type is quoted in a step's error: a provider's text, so bounded (the longest Gupshup type is a dozen letters). */
+    private static final int TYPE_CHARS = 40;
 
-    record Template(String id, String name, String language, String status) {
+    /**
+     * One entry of the list.
+     *
+     * @param type Gupshup's {@code templateType}: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, ...; null when the list
+     *        leaves it out, which only text templates predating the field do
+     */
+    record Template(String id, String name, String language, String status, String type) {
 
         boolean approved() {
             return "APPROVED".equalsIgnoreCase(status);
+        }
+
+        /**
+         * A template with a media or location header needs Gupshup's {@code message} object, "required only if the
+         * template is of type Media - Image, Video, Document (.pdf) or location" (https://docs.gupshup.io/docs/template-messages),
+         * which steps do not carry: sent without it, the request would be refused or the lead get a broken message.
+         */
+        boolean textOnly() {
+            return type == null || type.isBlank() || "TEXT".equalsIgnoreCase(type);
         }
     }
 
@@ -68,7 +86,15 @@ final class GupshupTemplateCatalog {
             throw DeliveryException.permanent("Gupshup template %s (%s) of app %s is %s, not APPROVED"
                     .formatted(name, language, appId, template.status()));
         }
+        if (!template.textOnly()) {
+            throw DeliveryException.permanent("Gupshup template %s (%s) of app %s is a%s %s template; media headers are not supported"
+                    .formatted(name, language, appId, startsWithVowel(template.type()) ? "n" : "", template.type()));
+        }
         return template.id();
+    }
+
+    private static boolean startsWithVowel(String word) {
+        return !word.isEmpty() && "AEIOU".indexOf(Character.toUpperCase(word.charAt(0))) >= 0;
     }
 
     private boolean expired(Entry entry) {
@@ -89,7 +115,8 @@ final class GupshupTemplateCatalog {
         List<Template> list = new ArrayList<>();
         for (JsonNode node : templates) {
             list.add(new Template(DeliveryHttp.text(node, "id"), DeliveryHttp.text(node, "elementName"),
-                    DeliveryHttp.text(node, "languageCode"), DeliveryHttp.text(node, "status")));
+                    DeliveryHttp.text(node, "languageCode"), DeliveryHttp.text(node, "status"),
+                    ColumnText.fit(DeliveryHttp.text(node, "templateType"), TYPE_CHARS)));
         }
         Entry entry = new Entry(List.copyOf(list), clock.instant());
         byApp.put(appId, entry);

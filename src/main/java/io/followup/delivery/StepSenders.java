@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ public class StepSenders {
     private final ChannelFaults faults;
     private final SendRate sendRate;
 
-    StepSenders(List<StepChannelSender> senders, DeliverySettings settings, SendRate sendRate, MeterRegistry meters) {
+    StepSenders(List<StepChannelSender> senders, DeliverySettings settings, SendRate sendRate, ChannelFaults faults) {
         for (StepChannelSender sender : senders) {
             StepChannelSender previous = this.senders.putIfAbsent(sender.channel(), sender);
             if (previous != null) {
@@ -35,7 +34,7 @@ public class StepSenders {
         }
         this.settings = settings;
         this.bulkhead = new ProviderBulkhead(settings.maxConcurrentPerProvider());
-        this.faults = new ChannelFaults(meters);
+        this.faults = faults;
         this.sendRate = sendRate;
     }
 

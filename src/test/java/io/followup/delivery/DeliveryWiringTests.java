@@ -121,7 +121,7 @@ class DeliveryWiringTests {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(DeliverySettings.class)
     @Import({StepSenders.class, DeliveryHttp.class, AssistantWebhookSender.class, GupshupTemplateSender.class,
-            MetaTemplateSender.class})
+            MetaTemplateSender.class, ChannelFaults.class})
     static class DeliveryConfiguration {
 
         @Bean

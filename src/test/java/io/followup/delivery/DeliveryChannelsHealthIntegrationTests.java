@@ -57,6 +57,10 @@ class DeliveryChannelsHealthIntegrationTests extends IntegrationTest {
         assertThat(fault.path("since").asString()).isNotBlank();
         assertThat(fault.path("provider_message").asString()).contains("HTTP 401").contains("190");
         assertThat(channels.path("details").path("faulty_channels").asInt()).isPositive();
+        ApiResponse component = api.request("GET", "/actuator/health/deliveryChannels").token(ops).send();
+        assertThat(component.status()).isEqualTo(200);
+        assertThat(component.json().path("details").path("faulty").has(CHANNEL_KEY)).as("the README's curl").isTrue();
+        assertThat(api.request("GET", "/actuator/health/deliveryChannels").send().body()).doesNotContain(META_CHANNEL);
         ApiResponse anonymous = api.request("GET", "/actuator/health").send();
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.body()).as("no details without metrics:read").doesNotContain(META_CHANNEL).doesNotContain("components");

@@ -1,5 +1,6 @@
 package io.followup.delivery;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +67,32 @@ final class MetaTemplateSender implements StepChannelSender {
         return MetaErrors.classify(http.json(), status, body, detail, retryAfter, settings.channelFaultWait());
     }
 
+    /**
+     * A media header component: {@code {"type":"header","parameters":[{"type":"image","image":{"link":"https://..."}}]}},
+     * the same with document or video (Meta's TemplateObject, https://whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/types/TemplateObject;
+     * the same shape in https://partner-docs.gupshup.io/reference/post_partner-app-appid-v3-message-12).
+     */
+    private static Map<String, Object> header(StepDelivery.MediaHeader header) {
+        Map<String, Object> media = Map.of("type", header.type(), header.type(), Map.of("link", header.link()));
+        return Map.of("type", "header", "parameters", List.of(media));
+    }
+
     private static Map<String, Object> body(StepDelivery.Content content, List<String> params, String to) {
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("name", content.templateName());
         template.put("language", Map.of("code", content.templateLanguage()));
+        List<Map<String, Object>> components = new ArrayList<>();
+        if (content.templateHeader() != null) {
+            components.add(header(content.templateHeader()));
+        }
         if (!params.isEmpty()) {
             List<Map<String, String>> parameters = params.stream()
                     .map(text -> Map.of("type", "text", "text", text))
                     .toList();
-            template.put("components", List.of(Map.of("type", "body", "parameters", parameters)));
+            components.add(Map.of("type", "body", "parameters", parameters));
+        }
+        if (!components.isEmpty()) {
+            template.put("components", components);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messaging_product", "whatsapp");

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.followup.delivery.DeliveryChannel;
+import io.followup.delivery.StepDelivery;
 import io.followup.text.ColumnText;
 
 /**
@@ -19,6 +20,7 @@ import io.followup.text.ColumnText;
  * @param channel how the step is sent, decided when the lead was enrolled; null in snapshots stored before
  *        the field existed (see {@link StepPlanner#channelOf}) and for a step no channel can send
  * @param providerMessageId the ID the provider gave the sent message, to match its delivery statuses
+ * @param templateHeader the media of a template with a media header, or null (also in snapshots stored before it existed)
  */
 public record EnrollmentStep(
         int number,
@@ -36,7 +38,8 @@ public record EnrollmentStep(
         @JsonProperty("finished_at") String finishedAt,
         String error,
         @JsonProperty("job_id") Long jobId,
-        @JsonProperty("provider_message_id") String providerMessageId) {
+        @JsonProperty("provider_message_id") String providerMessageId,
+        @JsonProperty("template_header") StepDelivery.MediaHeader templateHeader) {
 
     /** Longest error kept in the snapshot: jsonb has no size, but the answer showing it should have one (job.last_error's). */
     static final int MAX_ERROR = 2000;
@@ -48,9 +51,15 @@ public record EnrollmentStep(
 
     static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
             String templateLanguage, List<String> templateParams, String appId, DeliveryChannel channel) {
+        return planned(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId, channel, null);
+    }
+
+    static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
+            String templateLanguage, List<String> templateParams, String appId, DeliveryChannel channel,
+            StepDelivery.MediaHeader templateHeader) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage,
                 templateParams == null ? List.of() : List.copyOf(templateParams), appId, channel, StepState.PENDING,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, templateHeader);
     }
 
     EnrollmentStep scheduled(Instant due, long job) {
@@ -91,6 +100,6 @@ public record EnrollmentStep(
     private EnrollmentStep with(StepState newState, String due, String sent, String finished, String newError, Long job,
             String messageId) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
-                channel, newState, due, sent, finished, newError, job, messageId);
+                channel, newState, due, sent, finished, newError, job, messageId, templateHeader);
     }
 }

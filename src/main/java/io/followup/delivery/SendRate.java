@@ -3,6 +3,7 @@ package io.followup.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -36,6 +37,13 @@ final class SendRate {
 
     private static final Logger log = LoggerFactory.getLogger(SendRate.class);
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /**
+     * Added at random to the wait Bucket4j computes: a burst of steps finding the budget spent would otherwise all come
+     * back in the same instant (12.5 ms later at 80/s), where again one gets through and the rest are claimed and put
+     * back for nothing. Spread over a second, each step comes back about once a second; a follow-up a second late is
+     * still on time.
+     */
+    static final Duration SPREAD = Duration.ofSeconds(1);
     /** How long a step waits when the budget could not be read (the database did not answer). */
     static final Duration UNKNOWN_WAIT = Duration.ofSeconds(1);
 
@@ -63,7 +71,8 @@ final class SendRate {
                 .table("send_rate_bucket")
                 .clientClock(new ClockTime(clock))
                 .build() : null;
-        this.configurationVersion = clock.millis();
+        // instant(), not millis(): on Java 17, millis() of a clock ticking in microseconds divides by zero.
+        this.configurationVersion = clock.instant().toEpochMilli();
         this.limited = Counter.builder("followup.delivery.send_rate_limited")
                 .description("Template sends put back because their sender number had spent its budget for the moment")
                 .register(meters);
@@ -98,7 +107,8 @@ final class SendRate {
         }
         if (!probe.isConsumed()) {
             limited.increment();
-            Duration wait = Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1_000_000L));
+            Duration wait = Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1_000_000L)
+                    + ThreadLocalRandom.current().nextLong(SPREAD.toNanos()));
             throw DeliveryException.notNow(sender.provider() + " number " + sender.number() + " has sent its " + perSecond
                     + " per second; trying again in " + wait.toMillis() + " ms", wait);
         }

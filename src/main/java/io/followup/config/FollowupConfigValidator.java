@@ -67,6 +67,9 @@ final class FollowupConfigValidator {
         if (step.templateName() == null && (step.templateLanguage() != null || !step.templateParams().isEmpty())) {
             errors.add(path + ".template_name", "template_name is required when template_language or template_params is given");
         }
+        if (step.templateName() == null && step.templateHeader() != null) {
+            errors.add(path + ".template_header", "template_header needs template_name: only a template has a media header");
+        }
         Duration interval;
         try {
             interval = StepInterval.parse(step.interval());

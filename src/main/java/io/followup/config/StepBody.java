@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,17 +32,22 @@ public record StepBody(
         @JsonProperty("template_params")
         @Schema(description = "Template parameters; {{LEAD_FIRSTNAME}} and the like resolve from the lead data. Needs template_name")
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        @Size(max = 20) List<@NotNull(message = "must not be null") @Size(max = 1024) String> templateParams) {
+        @Size(max = 20) List<@NotNull(message = "must not be null") @Size(max = 1024) String> templateParams,
+        @JsonProperty("template_header")
+        @Schema(nullable = true, description = "For a template approved with an image, document or video header: the media "
+                + "to show. Needs template_name. Without it, such a template is refused when the step is sent")
+        @Valid TemplateHeader templateHeader) {
 
     Step toStep() {
         boolean hasTemplate = templateName != null;
         return new Step(interval.strip(), blankToNull(prompt), templateName,
                 hasTemplate && templateLanguage == null ? FollowupConfigValidator.DEFAULT_TEMPLATE_LANGUAGE : templateLanguage,
-                templateParams);
+                templateParams, templateHeader);
     }
 
     static StepBody from(Step step) {
-        return new StepBody(step.interval(), step.prompt(), step.templateName(), step.templateLanguage(), step.templateParams());
+        return new StepBody(step.interval(), step.prompt(), step.templateName(), step.templateLanguage(), step.templateParams(),
+                step.templateHeader());
     }
 
     private static String blankToNull(String value) {

@@ -79,6 +79,14 @@ public class DeliveryException extends RuntimeException {
                 true, true, retryAfter, null);
     }
 
+    /**
+     * Nothing was sent and nothing went wrong: the step may not go out yet (its sender number has spent its send
+     * rate for the moment). Busy like {@link #busy}, so the step is put back for {@code wait} without using an attempt.
+     */
+    static DeliveryException notNow(String message, Duration wait) {
+        return new DeliveryException(message, true, true, wait, null);
+    }
+
     /** True when nothing was attempted (see {@link #busy}): not a failure of the step. */
     public boolean isBusy() {
         return busy;

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs one outbound request and turns its outcome into a reply or a {@link DeliveryException}, the same way
  * for the assistant service and every provider: 2xx is a reply; 408, 429, 5xx, timeouts and connection
- * failures are retryable; any other status is permanent.
+ * failures are retryable (after the wait of Retry-After or Gupshup's {@value #GUPSHUP_RETRY_AFTER}); any other
+ * status is permanent.
  */
 @Component
 final class DeliveryHttp {
@@ -121,7 +122,7 @@ final class DeliveryHttp {
         Raw raw;
         try {
             raw = request.exchangeForRequiredValue((req, res) -> new Raw(
-                    res.getStatusCode().value(), res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), read(res.getBody())), true);
+                    res.getStatusCode().value(), retryAfterHeader(res.getHeaders()), read(res.getBody())), true);
         } catch (ResourceAccessException e) {
             throw DeliveryException.retryable(target + " could not be reached: " + reason(e), null, e);
         } catch (RestClientException e) {
@@ -133,6 +134,18 @@ final class DeliveryHttp {
         }
         String detail = target + " answered HTTP " + status + excerpt(raw.body());
         throw failures.classify(status, raw.body(), detail, retryAfter(raw.retryAfter()));
+    }
+
+    /**
+     * Gupshup's own header, {@value #GUPSHUP_RETRY_AFTER} (seconds), where its 429s carry the wait
+     * (https://partner-docs.gupshup.io/reference/gettemplatespaginated); the standard Retry-After first where both are
+     * sent. Read for every target: no other one sends it, and a wait a server names is never wrong to honour.
+     */
+    static final String GUPSHUP_RETRY_AFTER = "X-Rate-Limit-Retry-After-Seconds";
+
+    private static String retryAfterHeader(HttpHeaders headers) {
+        String standard = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        return standard != null && !standard.isBlank() ? standard : headers.getFirst(GUPSHUP_RETRY_AFTER);
     }
 
     /** Reads a string field, or null when it is absent or not a scalar. */

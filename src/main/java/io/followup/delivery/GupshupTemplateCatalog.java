@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.followup.text.ColumnText;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -21,13 +22,48 @@ import tools.jackson.databind.JsonNode;
 final class GupshupTemplateCatalog {
 
     private static final String TARGET = "Gupshup template list";
+    /** The type is quoted in a step's error: a provider's text, so bounded (the longest Gupshup type is a dozen letters). */
+    private static final int TYPE_CHARS = 40;
 
-    record Template(String id, String name, String language, String status) {
+    /**
+     * One entry of the list.
+     *
+     * @param type Gupshup's {@code templateType}: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, ...; null when the list
+     *        leaves it out, which only text templates predating the field do
+     */
+    record Template(String id, String name, String language, String status, String type) {
 
         boolean approved() {
             return "APPROVED".equalsIgnoreCase(status);
         }
+
+        /**
+         * Why the template does not fit a step with this header, or null when it does. A template with a media
+         * header needs Gupshup's {@code message} object, "required only if the template is of type Media - Image,
+         * Video, Document (.pdf) or location" (https://docs.gupshup.io/docs/template-messages): sent without it, the
+         * request would be refused or the lead get a broken message. A list without the type (older entries) is
+         * taken at the step's word.
+         */
+        String misfit(String headerType) {
+            if (type == null || type.isBlank()) {
+                return null;
+            }
+            if ("TEXT".equalsIgnoreCase(type)) {
+                return headerType == null ? null
+                        : "the step's " + headerType + " template_header does not fit it (a text template has no media header)";
+            }
+            if (headerType == null) {
+                return MEDIA_HEADERS.contains(type.toUpperCase(Locale.ROOT))
+                        ? "the step needs a template_header with its " + type.toLowerCase(Locale.ROOT)
+                        : "media headers of that type are not supported";
+            }
+            return headerType.equalsIgnoreCase(type) ? null
+                    : "the step's template_header is of type " + headerType + ", not " + type.toLowerCase(Locale.ROOT);
+        }
     }
+
+    /** The header types a step can carry (config's TemplateHeader), in Gupshup's spelling. */
+    private static final java.util.Set<String> MEDIA_HEADERS = java.util.Set.of("IMAGE", "DOCUMENT", "VIDEO");
 
     private record Entry(List<Template> templates, Instant fetchedAt) {
     }
@@ -46,12 +82,15 @@ final class GupshupTemplateCatalog {
     }
 
     /**
-     * The ID of the app's approved template with this name and language. A template missing from a cached
-     * list is looked up once more in a fresh one, so a template approved a minute ago is found.
+     * The ID of the app's approved template with this name and language, when it fits the step's media header. A
+     * template missing from a cached list is looked up once more in a fresh one, so a template approved a minute ago
+     * is found.
      *
-     * @throws DeliveryException permanent when there is no such approved template; as the list call failed otherwise
+     * @param headerType the step's media header ({@code image}, {@code document}, {@code video}), or null for none
+     * @throws DeliveryException permanent when there is no such approved template or its header and the step's differ;
+     *         as the list call failed otherwise
      */
-    String approvedTemplateId(String appId, String apiKey, String name, String language) {
+    String approvedTemplateId(String appId, String apiKey, String name, String language, String headerType) {
         Entry entry = byApp.get(appId);
         boolean fresh = false;
         if (entry == null || expired(entry)) {
@@ -68,7 +107,18 @@ final class GupshupTemplateCatalog {
             throw DeliveryException.permanent("Gupshup template %s (%s) of app %s is %s, not APPROVED"
                     .formatted(name, language, appId, template.status()));
         }
+        String misfit = template.misfit(headerType);
+        if (misfit != null) {
+            throw DeliveryException.permanent("Gupshup template %s (%s) of app %s is %s template; %s"
+                    .formatted(name, language, appId, article(template.type()), misfit));
+        }
         return template.id();
+    }
+
+    /** "an IMAGE", "a VIDEO". */
+    private static String article(String type) {
+        boolean vowel = !type.isEmpty() && "AEIOU".indexOf(Character.toUpperCase(type.charAt(0))) >= 0;
+        return (vowel ? "an " : "a ") + type;
     }
 
     private boolean expired(Entry entry) {
@@ -89,7 +139,8 @@ final class GupshupTemplateCatalog {
         List<Template> list = new ArrayList<>();
         for (JsonNode node : templates) {
             list.add(new Template(DeliveryHttp.text(node, "id"), DeliveryHttp.text(node, "elementName"),
-                    DeliveryHttp.text(node, "languageCode"), DeliveryHttp.text(node, "status")));
+                    DeliveryHttp.text(node, "languageCode"), DeliveryHttp.text(node, "status"),
+                    ColumnText.fit(DeliveryHttp.text(node, "templateType"), TYPE_CHARS)));
         }
         Entry entry = new Entry(List.copyOf(list), clock.instant());
         byApp.put(appId, entry);

@@ -1,8 +1,10 @@
 package io.followup.delivery;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,19 +60,44 @@ final class MetaTemplateSender implements StepChannelSender {
         return DeliveryHttp.text(reply.json(http.json()).path("messages").path(0), "id");
     }
 
+    /** The channel's phone number ID: Meta's throughput limit is per business phone number. */
+    @Override
+    public Optional<SendRate.Sender> sender(StepDelivery delivery) {
+        String channelId = delivery.to().channelId();
+        return Optional.ofNullable(channelId == null ? null : settings.channels().get(channelId))
+                .map(channel -> new SendRate.Sender("meta", channel.phoneNumberId()));
+    }
+
     private DeliveryException failure(int status, byte[] body, String detail, java.time.Duration retryAfter) {
         return MetaErrors.classify(http.json(), status, body, detail, retryAfter, settings.channelFaultWait());
+    }
+
+    /**
+     * A media header component: {@code {"type":"header","parameters":[{"type":"image","image":{"link":"https://..."}}]}},
+     * the same with document or video (Meta's TemplateObject, https://whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/types/TemplateObject;
+     * the same shape in https://partner-docs.gupshup.io/reference/post_partner-app-appid-v3-message-12).
+     */
+    private static Map<String, Object> header(StepDelivery.MediaHeader header) {
+        Map<String, Object> media = Map.of("type", header.type(), header.type(), Map.of("link", header.link()));
+        return Map.of("type", "header", "parameters", List.of(media));
     }
 
     private static Map<String, Object> body(StepDelivery.Content content, List<String> params, String to) {
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("name", content.templateName());
         template.put("language", Map.of("code", content.templateLanguage()));
+        List<Map<String, Object>> components = new ArrayList<>();
+        if (content.templateHeader() != null) {
+            components.add(header(content.templateHeader()));
+        }
         if (!params.isEmpty()) {
             List<Map<String, String>> parameters = params.stream()
                     .map(text -> Map.of("type", "text", "text", text))
                     .toList();
-            template.put("components", List.of(Map.of("type", "body", "parameters", parameters)));
+            components.add(Map.of("type", "body", "parameters", parameters));
+        }
+        if (!components.isEmpty()) {
+            template.put("components", components);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messaging_product", "whatsapp");

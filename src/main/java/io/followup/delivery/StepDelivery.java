@@ -46,11 +46,33 @@ public record StepDelivery(DeliveryChannel channel, String idempotencyKey, UUID 
      * What the step says, as snapshotted: a prompt for the assistant, a template for WhatsApp, or both.
      *
      * @param templateParams as configured, placeholders such as {@code {{LEAD_FIRSTNAME}}} not yet resolved
+     * @param templateHeader the media of a template with a media header, or null
      */
-    public record Content(String prompt, String templateName, String templateLanguage, List<String> templateParams) {
+    public record Content(String prompt, String templateName, String templateLanguage, List<String> templateParams,
+            MediaHeader templateHeader) {
 
         public Content {
             templateParams = templateParams == null ? List.of() : List.copyOf(templateParams);
+        }
+
+        /** Content without a media header. */
+        public Content(String prompt, String templateName, String templateLanguage, List<String> templateParams) {
+            this(prompt, templateName, templateLanguage, templateParams, null);
+        }
+    }
+
+    /**
+     * The media of a template with an image, document or video header, sent by link: Meta's {@code header} component,
+     * Gupshup's {@code message} object.
+     *
+     * @param type {@code image}, {@code document} or {@code video}, as the configuration validated it
+     * @param link an https link the provider fetches the media from
+     */
+    public record MediaHeader(String type, String link) {
+
+        public MediaHeader {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(link, "link");
         }
     }
 }

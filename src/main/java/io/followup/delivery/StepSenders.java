@@ -4,14 +4,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The registry of senders, one per {@link DeliveryChannel}, the way job handlers are found by kind: a new
- * channel is a new {@link StepChannelSender} bean. Every send passes the per-provider cap on sends in flight.
+ * channel is a new {@link StepChannelSender} bean. Every send passes the per-provider cap on sends in flight, and
+ * a template send the send rate of its sender number ({@link SendRate}).
  */
 @Component
 public class StepSenders {
@@ -22,8 +22,9 @@ public class StepSenders {
     private final DeliverySettings settings;
     private final ProviderBulkhead bulkhead;
     private final ChannelFaults faults;
+    private final SendRate sendRate;
 
-    StepSenders(List<StepChannelSender> senders, DeliverySettings settings, MeterRegistry meters) {
+    StepSenders(List<StepChannelSender> senders, DeliverySettings settings, SendRate sendRate, ChannelFaults faults) {
         for (StepChannelSender sender : senders) {
             StepChannelSender previous = this.senders.putIfAbsent(sender.channel(), sender);
             if (previous != null) {
@@ -33,7 +34,8 @@ public class StepSenders {
         }
         this.settings = settings;
         this.bulkhead = new ProviderBulkhead(settings.maxConcurrentPerProvider());
-        this.faults = new ChannelFaults(meters);
+        this.faults = faults;
+        this.sendRate = sendRate;
     }
 
     /**
@@ -49,7 +51,10 @@ public class StepSenders {
         }
         String messageId;
         try {
-            messageId = bulkhead.call(delivery.channel().provider(), () -> sender.send(delivery));
+            messageId = bulkhead.call(delivery.channel().provider(), () -> {
+                sender.sender(delivery).ifPresent(sendRate::acquire);
+                return sender.send(delivery);
+            });
         }
         catch (DeliveryException ex) {
             if (ex.isChannelFault()) {

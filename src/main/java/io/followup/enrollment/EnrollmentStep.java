@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.followup.delivery.DeliveryChannel;
+import io.followup.delivery.StepDelivery;
 import io.followup.text.ColumnText;
 
 /**
@@ -22,6 +23,7 @@ import io.followup.text.ColumnText;
  * @param deliveredAt when the provider said the message reached the lead's phone (a read implies it)
  * @param readAt when the provider said the lead read it
  * @param providerErrorCode the provider's code of an asynchronous failure (Meta 131026, Gupshup 1002, ...)
+ * @param templateHeader the media of a template with a media header, or null (also in snapshots stored before it existed)
  */
 public record EnrollmentStep(
         int number,
@@ -42,7 +44,8 @@ public record EnrollmentStep(
         @JsonProperty("provider_message_id") String providerMessageId,
         @JsonProperty("delivered_at") String deliveredAt,
         @JsonProperty("read_at") String readAt,
-        @JsonProperty("provider_error_code") String providerErrorCode) {
+        @JsonProperty("provider_error_code") String providerErrorCode,
+        @JsonProperty("template_header") StepDelivery.MediaHeader templateHeader) {
 
     /** Longest error kept in the snapshot: jsonb has no size, but the answer showing it should have one (job.last_error's). */
     static final int MAX_ERROR = 2000;
@@ -58,9 +61,15 @@ public record EnrollmentStep(
 
     static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
             String templateLanguage, List<String> templateParams, String appId, DeliveryChannel channel) {
+        return planned(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId, channel, null);
+    }
+
+    static EnrollmentStep planned(int number, String source, String interval, String prompt, String templateName,
+            String templateLanguage, List<String> templateParams, String appId, DeliveryChannel channel,
+            StepDelivery.MediaHeader templateHeader) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage,
                 templateParams == null ? List.of() : List.copyOf(templateParams), appId, channel, StepState.PENDING,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, templateHeader);
     }
 
     EnrollmentStep scheduled(Instant due, long job) {
@@ -101,13 +110,15 @@ public record EnrollmentStep(
     private EnrollmentStep with(StepState newState, String due, String sent, String finished, String newError, Long job,
             String messageId) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
-                channel, newState, due, sent, finished, newError, job, messageId, deliveredAt, readAt, providerErrorCode);
+                channel, newState, due, sent, finished, newError, job, messageId, deliveredAt, readAt, providerErrorCode,
+                templateHeader);
     }
 
     /** This step with what a provider's status callback said about its message; see {@link StepDeliveryState}. */
     EnrollmentStep withDelivery(StepState newState, String delivered, String read, String finished, String newError,
             String errorCode) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
-                channel, newState, dueAt, sentAt, finished, newError, jobId, providerMessageId, delivered, read, errorCode);
+                channel, newState, dueAt, sentAt, finished, newError, jobId, providerMessageId, delivered, read, errorCode,
+                templateHeader);
     }
 }

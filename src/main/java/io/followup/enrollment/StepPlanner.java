@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.followup.config.OfficialChannelSteps;
 import io.followup.config.SequenceSnapshot;
 import io.followup.config.Step;
+import io.followup.config.TemplateHeader;
 import io.followup.delivery.DeliveryChannel;
 import io.followup.delivery.StepDelivery;
 import io.followup.delivery.StepSenders;
@@ -53,13 +54,18 @@ class StepPlanner {
                 enrollment.getId(), step.number(),
                 new StepDelivery.Recipient(enrollment.getTenantId(), enrollment.getAssistantId(), enrollment.getLeadId(),
                         enrollment.getChannelId(), step.appId(), enrollment.getLead()),
-                new StepDelivery.Content(step.prompt(), step.templateName(), step.templateLanguage(), step.templateParams()));
+                new StepDelivery.Content(step.prompt(), step.templateName(), step.templateLanguage(), step.templateParams(),
+                        step.templateHeader()));
     }
 
     private EnrollmentStep planned(int number, String source, Step step, String appId, String channelId) {
         DeliveryChannel channel = decide(step.templateName(), step.prompt(), appId, channelId).orElse(null);
         return EnrollmentStep.planned(number, source, step.interval(), step.prompt(), step.templateName(),
-                step.templateLanguage(), step.templateParams(), appId, channel);
+                step.templateLanguage(), step.templateParams(), appId, channel, header(step.templateHeader()));
+    }
+
+    private static StepDelivery.MediaHeader header(TemplateHeader header) {
+        return header == null ? null : new StepDelivery.MediaHeader(header.type(), header.link());
     }
 
     /** A template where the lead is on an official channel, else the assistant's message from the prompt. */

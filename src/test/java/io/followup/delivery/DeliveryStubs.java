@@ -55,6 +55,12 @@ final class DeliveryStubs {
         DeliveryHttp http = new DeliveryHttp(RestClient.builder(), settings, clock);
         return new StepSenders(List.of(new AssistantWebhookSender(http, settings, clock),
                 new GupshupTemplateSender(http, settings, clock), new MetaTemplateSender(http, settings)), settings,
+                unlimited(clock), new ChannelFaults(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), clock));
+    }
+
+    /** No send rate: these senders talk to a stub, never to a database. */
+    static SendRate unlimited(Clock clock) {
+        return new SendRate(new SendRateSettings(false, 80, Map.of()), null, clock,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 

@@ -121,7 +121,7 @@ class DeliveryWiringTests {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(DeliverySettings.class)
     @Import({StepSenders.class, DeliveryHttp.class, AssistantWebhookSender.class, GupshupTemplateSender.class,
-            MetaTemplateSender.class})
+            MetaTemplateSender.class, ChannelFaults.class})
     static class DeliveryConfiguration {
 
         @Bean
@@ -132,6 +132,12 @@ class DeliveryWiringTests {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        /** No database in this context: the send rate is the one piece it leaves out (SendRateIntegrationTests has it). */
+        @Bean
+        SendRate sendRate(Clock clock) {
+            return DeliveryStubs.unlimited(clock);
         }
     }
 }

@@ -176,6 +176,26 @@ class GupshupDeliveryTests {
         assertThat(failure(step("reengagement_v1", List.of())).isRetryable()).isTrue();
     }
 
+    /** Gupshup names the wait in a header of its own, not in Retry-After (fixtures/gupshup/README.md). */
+    @Test
+    void a429WaitsAsLongAsGupshupsOwnHeaderSays() throws Exception {
+        stubTemplates(TEMPLATES);
+        stub.stubFor(post(SEND_PATH).willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                .withHeader("X-Rate-Limit-Retry-After-Seconds", "120").withBody(fixture("429-too-many-requests.json"))));
+
+        DeliveryException e = failure(step("reengagement_v1", List.of()));
+
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(e).hasMessage("Gupshup answered HTTP 429: {\"status\":\"error\",\"message\":\"Too Many Requests\"}");
+    }
+
+    static String fixture(String name) throws java.io.IOException {
+        try (java.io.InputStream in = GupshupDeliveryTests.class.getResourceAsStream("/fixtures/gupshup/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void aRefusedTemplateListIsPermanent() {
         stub.stubFor(get(LIST_PATH).willReturn(aResponse().withStatus(401).withBody("{\"status\":\"error\",\"message\":\"Authentication Failed\"}")));

@@ -38,6 +38,17 @@ public abstract class IntegrationTest {
     protected static final String META_VERIFY_TOKEN = "test-meta-verify-token-0123";
     protected static final String GUPSHUP_CALLBACK_TOKEN = "test-gupshup-callback-token-01";
 
+    /**
+     * An official channel sent through Meta from phone number ID {@value #RATE_LIMITED_NUMBER}, whose send rate is
+     * one a second (followup.delivery.send-rate.numbers), so a test can spend its budget with two sends.
+     */
+    protected static final String RATE_LIMITED_CHANNEL = "5f4e3d2c-1b0a-4987-8654-3210fedcba98";
+    protected static final String RATE_LIMITED_NUMBER = "2077";
+
+    /** A Gupshup app of its own (own API key and template list), for tests whose stubs must not answer other tests' sends. */
+    protected static final String THROTTLED_GUPSHUP_APP = "gupshup_throttled_app";
+    protected static final String THROTTLED_GUPSHUP_KEY = "throttled-gupshup-key";
+
     @LocalServerPort
     private int port;
 
@@ -69,7 +80,12 @@ public abstract class IntegrationTest {
         registry.add("followup.delivery.meta.base-url", () -> "http://localhost:" + StubServers.assistant().port() + "/meta");
         registry.add("followup.delivery.meta.access-token", () -> "test-meta-token");
         registry.add("followup.delivery.meta.channels." + META_CHANNEL + ".phone-number-id", () -> "1065");
+        registry.add("followup.delivery.meta.channels." + RATE_LIMITED_CHANNEL + ".phone-number-id", () -> RATE_LIMITED_NUMBER);
+        registry.add("followup.delivery.send-rate.numbers." + RATE_LIMITED_NUMBER, () -> "1");
         registry.add("followup.delivery.gupshup.base-url", () -> "http://localhost:" + StubServers.assistant().port() + "/gupshup");
+        registry.add("followup.delivery.gupshup.apps." + THROTTLED_GUPSHUP_APP + ".api-key", () -> THROTTLED_GUPSHUP_KEY);
+        registry.add("followup.delivery.gupshup.apps." + THROTTLED_GUPSHUP_APP + ".source", () -> "5511900000099");
+        registry.add("followup.delivery.gupshup.apps." + THROTTLED_GUPSHUP_APP + ".app-name", () -> "ThrottledApp");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.api-key", () -> "test-gupshup-key");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.source", () -> "5511900000000");
         registry.add("followup.delivery.gupshup.apps.gupshup_app_12345.app-name", () -> "DemoApp");

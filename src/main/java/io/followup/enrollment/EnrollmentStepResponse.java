@@ -3,6 +3,7 @@ package io.followup.enrollment;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.followup.config.TemplateHeader;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -39,12 +40,16 @@ record EnrollmentStepResponse(
         @JsonProperty("read_at") String readAt,
         @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, example = "131026",
                 description = "The provider's error code when it reported the message as failed (Meta error code, Gupshup "
-                        + "1002, 1012, ...); the meaning is in error") @JsonProperty("provider_error_code") String providerErrorCode) {
+                        + "1002, 1012, ...); the meaning is in error") @JsonProperty("provider_error_code") String providerErrorCode,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The media of a template step with a media header, as configured; null for other steps")
+        @JsonProperty("template_header") TemplateHeader templateHeader) {
 
     static EnrollmentStepResponse from(EnrollmentStep step) {
         return new EnrollmentStepResponse(step.number(), step.source(), step.interval(), step.prompt(), step.templateName(),
                 step.templateLanguage(), step.templateParams(), step.appId(), step.state(), step.dueAt(), step.sentAt(),
                 step.finishedAt(), step.error(), step.jobId(), step.providerMessageId(), step.deliveredAt(), step.readAt(),
-                step.providerErrorCode());
+                step.providerErrorCode(), step.templateHeader() == null ? null
+                        : new TemplateHeader(step.templateHeader().type(), step.templateHeader().link()));
     }
 }

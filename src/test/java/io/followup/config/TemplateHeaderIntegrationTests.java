@@ -50,10 +50,15 @@ class TemplateHeaderIntegrationTests extends IntegrationTest {
 
         String phone = "+55119" + (10_000_000 + (int) (Math.random() * 89_999_999));
         String lead = "lead-" + UUID.randomUUID();
-        assertThat(api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json("""
+        ApiResponse event = api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json("""
                 {"event_id": "e-%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
                  "channel_id": "%s", "status_id": "%s", "occurred_at": "%s", "lead": {"first_name": "Ana", "phone": "%s"}}
-                """.formatted(lead, assistant, lead, META_CHANNEL, trigger, clock.instant(), phone)).send().status()).isLessThan(300);
+                """.formatted(lead, assistant, lead, META_CHANNEL, trigger, clock.instant(), phone)).send();
+        assertThat(event.status()).isLessThan(300);
+        ApiResponse enrollment = api.request("GET", "/backend/followup/enrollments/" + event.json().path("enrollment_id").asString())
+                .token(tokens.backend(tenant)).send();
+        assertThat(enrollment.json().at("/steps/0/template_header")).as(enrollment.body())
+                .isEqualTo(JSON.readTree("{\"type\":\"image\",\"link\":\"https://cdn.example.com/winter.jpg?sig=a1\"}"));
         clock.advance(Duration.ofMinutes(30));
 
         String to = phone.substring(1);

@@ -3,6 +3,7 @@ package io.followup.enrollment;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.followup.delivery.DeliveryChannel;
 import io.followup.delivery.ProviderStatus;
 import io.followup.job.JobQueue;
 import org.slf4j.Logger;
@@ -25,14 +26,16 @@ class StepStatusListener {
     private final EnrollmentMessageRepository byMessage;
     private final EnrollmentRepository enrollments;
     private final EnrollmentService service;
+    private final LeadOptOuts optOuts;
     private final JobQueue jobs;
     private final Clock clock;
 
     StepStatusListener(EnrollmentMessageRepository byMessage, EnrollmentRepository enrollments, EnrollmentService service,
-            JobQueue jobs, Clock clock) {
+            LeadOptOuts optOuts, JobQueue jobs, Clock clock) {
         this.byMessage = byMessage;
         this.enrollments = enrollments;
         this.service = service;
+        this.optOuts = optOuts;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -72,7 +75,23 @@ class StepStatusListener {
         if (updated.equals(step)) {
             return;
         }
+        // An opt-out first: the lead's enrollments on the channel stop for that reason, rather than fail for the step.
+        optOutSource(status).ifPresent(source -> optOuts.optOutOfStep(enrollment.getId(), source, status.error()));
         enrollment.recordDelivery(updated, clock.instant()).ifPresent(jobs::cancel);
+    }
+
+    /** A failed status that says the lead opted out: Meta 131050 (stopped marketing messages), Gupshup 1012. */
+    private static Optional<String> optOutSource(ProviderStatus status) {
+        if (status.status() != ProviderStatus.Kind.FAILED || status.errorCode() == null) {
+            return Optional.empty();
+        }
+        if (status.channel() == DeliveryChannel.WHATSAPP_META && "131050".equals(status.errorCode())) {
+            return Optional.of(LeadOptOuts.META_131050);
+        }
+        if (status.channel() == DeliveryChannel.WHATSAPP_GUPSHUP && "1012".equals(status.errorCode())) {
+            return Optional.of(LeadOptOuts.GUPSHUP_1012);
+        }
+        return Optional.empty();
     }
 
     private Optional<Found> byMessageId(ProviderStatus status) {

@@ -30,7 +30,7 @@ final class CallbackJson {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || !root.isObject()) {
-                throw CallbackRefusedException.unreadable("expected a JSON object");
+                throw CallbackRefusedException.badRequest("The callback body must be a JSON object", "body");
             }
             return root;
         }

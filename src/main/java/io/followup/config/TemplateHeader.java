@@ -25,7 +25,7 @@ public record TemplateHeader(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = MAX_LINK,
                 example = "https://cdn.example.com/offers/winter.jpg")
         @NotBlank(message = "link is required")
-        @Size(max = MAX_LINK)
+        @Size(max = MAX_LINK, message = "At most " + MAX_LINK + " characters")
         @Pattern(regexp = "https://[^\\s/?#]+[^\\s]*", message = "Must be an https link, such as https://cdn.example.com/offer.jpg")
         String link) {
 

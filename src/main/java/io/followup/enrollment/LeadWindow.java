@@ -1,5 +1,6 @@
 package io.followup.enrollment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,13 +19,21 @@ import org.springframework.stereotype.Repository;
 class LeadWindow {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    LeadWindow(JdbcTemplate jdbc) {
+    LeadWindow(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** Keeps the latest of the known and the given time: events and callbacks arrive out of order. */
-    void inboundAt(UUID tenantId, String channelId, String leadId, Instant at) {
+    /**
+     * Keeps the latest of the known and the given time: events and callbacks arrive out of order. A time later than
+     * now (a sender's clock ahead, a typo) counts as now: kept as given it would hold the window open long after the
+     * lead's real 24 hours, and since the time never moves back, nothing could close it again.
+     */
+    void inboundAt(UUID tenantId, String channelId, String leadId, Instant given) {
+        Instant now = clock.instant();
+        Instant at = given.isAfter(now) ? now : given;
         jdbc.update("""
                 INSERT INTO lead_window (tenant_id, channel_id, lead_id, last_inbound_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (tenant_id, channel_id, lead_id)

@@ -118,12 +118,18 @@ class StepJobHandler implements JobHandler {
             return Optional.of("No inbound message of the lead is known on channel " + enrollment.getChannelId()
                     + ", so WhatsApp's 24-hour window is closed: only template messages may be sent");
         }
-        Instant closes = last.get().plus(WHATSAPP_WINDOW).minus(rules.windowMargin());
-        if (clock.instant().isBefore(closes)) {
+        Instant now = clock.instant();
+        Instant closes = last.get().plus(WHATSAPP_WINDOW);
+        if (now.isBefore(closes.minus(rules.windowMargin()))) {
             return Optional.empty();
         }
-        return Optional.of("More than 24 hours since the lead's last message (" + last.get().truncatedTo(ChronoUnit.SECONDS)
-                + "), less a margin of " + rules.windowMargin().toMinutes() + " min for sending: WhatsApp allows only template "
-                + "messages on an official channel");
+        String lastMessage = last.get().truncatedTo(ChronoUnit.SECONDS).toString();
+        if (now.isBefore(closes)) {
+            return Optional.of("The lead's 24-hour window (last message " + lastMessage + ") closes at "
+                    + closes.truncatedTo(ChronoUnit.SECONDS) + ", within the margin of " + rules.windowMargin().toMinutes()
+                    + " min kept for writing and sending the message: WhatsApp allows only template messages after it");
+        }
+        return Optional.of("More than 24 hours since the lead's last message (" + lastMessage
+                + "): WhatsApp allows only template messages on an official channel");
     }
 }

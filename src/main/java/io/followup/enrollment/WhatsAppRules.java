@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,7 +24,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("followup.whatsapp")
 record WhatsAppRules(
-        @DefaultValue("10m") @NotNull Duration windowMargin,
+        @DefaultValue("10m") @NotNull
+        @DurationMin(nanos = 0, message = "must be at least 0 and less than 24h")
+        @DurationMax(hours = 24, inclusive = false, message = "must be at least 0 and less than 24h") Duration windowMargin,
         Map<String, List<String>> stopKeywords) {
 
     /**
@@ -54,10 +57,5 @@ record WhatsAppRules(
 
     private static String language(String code) {
         return code.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    @AssertTrue(message = "followup.whatsapp.window-margin must be at least 0 and less than 24h")
-    boolean isWindowMarginWithinTheWindow() {
-        return windowMargin == null || !windowMargin.isNegative() && windowMargin.compareTo(StepJobHandler.WHATSAPP_WINDOW) < 0;
     }
 }

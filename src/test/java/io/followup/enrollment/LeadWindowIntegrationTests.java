@@ -44,8 +44,8 @@ class LeadWindowIntegrationTests extends EnrollmentFixture {
         JsonNode step = firstStepOnceDone(enrollmentId);
 
         assertThat(step.get("state").asString()).isEqualTo("skipped");
-        assertThat(step.get("error").asString()).contains("More than 24 hours since the lead's last message")
-                .contains("margin of 10 min");
+        assertThat(step.get("error").asString()).contains("within the margin of 10 min")
+                .contains("closes at");
         assertThat(aiRequestsFor(lead)).isEmpty();
     }
 
@@ -90,7 +90,8 @@ class LeadWindowIntegrationTests extends EnrollmentFixture {
     void messageReceivedWithoutChannelIdOpensTheWindowOfTheRunningEnrollmentsChannelAndStopsIt() {
         String lead = "lead-" + UUID.randomUUID();
         String enrollmentId = enrolledWithoutInbound(lead);
-        Instant at = clock.instant().plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
+        Instant at = clock.instant();
 
         ApiResponse reply = event("""
                 {"event_id": "r-%s", "type": "lead.message_received", "assistant_id": "%s", "lead_id": "%s", "occurred_at": "%s"}
@@ -99,6 +100,20 @@ class LeadWindowIntegrationTests extends EnrollmentFixture {
         assertThat(reply.json().get("outcome").asString()).isEqualTo("stopped");
         assertThat(enrollment(enrollmentId).get("stop_reason").asString()).isEqualTo("Lead replied");
         assertThat(lastInbound(channel.toString(), lead)).isEqualTo(at);
+    }
+
+    @Test
+    void anInboundTimeInTheFutureCountsAsNowSoItCannotHoldTheWindowOpen() {
+        String lead = "lead-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        statusChanged("e1-" + lead, lead, trigger, now, Instant.parse("2099-01-01T00:00:00Z"));
+        assertThat(lastInbound(channel.toString(), lead)).isBetween(now, clock.instant());
+
+        // Kept as given, the window would stay open until 2099; counted as now, it closes 24 h later like any other.
+        clock.advance(Duration.ofHours(24));
+        Instant later = clock.instant();
+        messageReceived(lead, channel.toString(), Instant.parse("2098-06-01T00:00:00Z"));
+        assertThat(lastInbound(channel.toString(), lead)).isBetween(later, clock.instant());
     }
 
     @Test

@@ -33,7 +33,8 @@ class ProviderInboundIntegrationTests extends EnrollmentFixture {
         String enrollmentId = enroll(lead, phone, clock.instant());
         String otherLead = "lead-" + UUID.randomUUID();
         String otherEnrollment = enroll(otherLead, "+5511977776666", clock.instant());
-        Instant at = clock.instant().plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
+        Instant at = clock.instant();
 
         events.publishEvent(new ProviderInbound(DeliveryChannel.WHATSAPP_GUPSHUP, APP, phone, at, "Oi, tenho interesse", "gs-1"));
 

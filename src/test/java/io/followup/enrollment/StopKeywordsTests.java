@@ -66,7 +66,12 @@ class StopKeywordsTests {
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
         assertThat(validator.validate(new WhatsAppRules(Duration.ZERO, null))).isEmpty();
-        assertThat(validator.validate(new WhatsAppRules(Duration.ofHours(24), null))).hasSize(1);
-        assertThat(validator.validate(new WhatsAppRules(Duration.ofMinutes(-1), null))).hasSize(1);
+        assertThat(validator.validate(new WhatsAppRules(Duration.ofHours(24).minusNanos(1), null))).isEmpty();
+        // The violation names the setting itself, so a failed start says which property holds the bad value.
+        assertThat(validator.validate(new WhatsAppRules(Duration.ofHours(24), null)))
+                .extracting(violation -> violation.getPropertyPath().toString() + " " + violation.getMessage())
+                .containsExactly("windowMargin must be at least 0 and less than 24h");
+        assertThat(validator.validate(new WhatsAppRules(Duration.ofMinutes(-1), null)))
+                .extracting(violation -> violation.getPropertyPath().toString()).containsExactly("windowMargin");
     }
 }

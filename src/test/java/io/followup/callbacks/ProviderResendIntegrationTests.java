@@ -102,6 +102,40 @@ class ProviderResendIntegrationTests extends WebhookFixture {
     }
 
     @Test
+    void channelFaultsDoNotCountTowardTheCap() {
+        String enrollmentId = enrollOnGupshupAndSend();
+
+        for (int fault = 1; fault <= 6; fault++) {
+            assertThat(postGupshup(gupshupEvent("message-event-failed-1003.json")).status()).isEqualTo(200);
+            assertThat(step(enrollmentId, 0).get("state").asString()).as("wallet low number " + fault).isEqualTo("scheduled");
+            clock.advance(Duration.ofMinutes(10));
+            int sends = fault + 1;
+            await().atMost(Duration.ofSeconds(10)).until(() -> gupshupSends() == sends
+                    && "sent".equals(step(enrollmentId, 0).get("state").asString()));
+        }
+        assertThat(enrollment(enrollmentId).get("status").asString()).isEqualTo("active");
+    }
+
+    @Test
+    void metasEcosystemLimitWaitsADayBeforeTheResend() {
+        String enrollmentId = enrollOnMeta();
+        sendFirstStep(enrollmentId);
+
+        Instant before = clock.instant();
+        assertThat(postMeta(metaStatus("webhook-status-failed-131049.json", firstWamid, null)).status()).isEqualTo(200);
+
+        JsonNode step = step(enrollmentId, 0);
+        assertThat(step.get("state").asString()).isEqualTo("scheduled");
+        assertThat(step.get("error").asString()).contains("131049").contains("healthy ecosystem").contains("re-send 1 of 5");
+        assertThat(Instant.parse(step.get("due_at").asString()))
+                .isBetween(before.plus(Duration.ofHours(24)), clock.instant().plus(Duration.ofHours(24)));
+        clock.advance(Duration.ofHours(23));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> metaSends("reengagement_v1") == 1);
+        clock.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> metaSends("reengagement_v1") == 2);
+    }
+
+    @Test
     void afterTheLastAllowedResendTheNextThrottledStatusFailsTheStepForGood() {
         String enrollmentId = enrollOnMeta();
         sendFirstStep(enrollmentId);

@@ -178,6 +178,28 @@ class ProviderResendIntegrationTests extends WebhookFixture {
                 .until(() -> metaSends("reengagement_v1") == 1 && metaSends("reminder_v2") == 1);
     }
 
+    /** The next step's job has started: its message may be on its way, so the failed step cannot go before it. */
+    @Test
+    void aThrottledStatusWhileTheNextStepIsBeingSentFailsAsBefore() {
+        String enrollmentId = enrollOnMeta();
+        stubMetaSend("reminder_v2", okJson("{\"messages\":[{\"id\":\"" + secondWamid + "\"}]}").withFixedDelay(2_000));
+        sendFirstStep(enrollmentId);
+        long nextJob = step(enrollmentId, 1).get("job_id").asLong();
+        clock.advance(Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "running".equals(jdbc.queryForObject("SELECT status FROM job WHERE id = ?", String.class, nextJob)));
+
+        assertThat(postMeta(metaStatus("webhook-status-failed-130429.json", firstWamid, null)).status()).isEqualTo(200);
+
+        JsonNode enrollment = enrollment(enrollmentId);
+        assertThat(enrollment.get("steps").get(0).get("state").asString()).isEqualTo("failed");
+        assertThat(enrollment.get("status").asString()).isEqualTo("failed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> secondWamid.equals(step(enrollmentId, 1).path("provider_message_id").asString()));
+        clock.advance(Duration.ofHours(2));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
+                .until(() -> metaSends("reengagement_v1") == 1 && metaSends("reminder_v2") == 1);
+    }
+
     /** The first send of the first step answers {@code firstWamid}, every later one {@code resentWamid}. */
     private void stubResendAnswersWithANewId() {
         stub.stubFor(post(urlEqualTo(META_SEND)).inScenario("resend-" + digits).whenScenarioStateIs(STARTED)

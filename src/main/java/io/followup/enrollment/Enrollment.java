@@ -179,6 +179,21 @@ class Enrollment {
         return job;
     }
 
+    /**
+     * Puts a sent step back to be sent again ({@link StepResend}): it is the current step again, and a later step
+     * already scheduled (its job cancelled by the caller) goes back to pending.
+     */
+    void putBack(EnrollmentStep resent, Instant at) {
+        for (EnrollmentStep later : List.copyOf(steps.subList(resent.number(), steps.size()))) {
+            if (later.state() == StepState.SCHEDULED) {
+                replace(later.number(), later.backToPending());
+            }
+        }
+        replace(resent.number(), resent);
+        currentStep = resent.number();
+        updatedAt = at;
+    }
+
     private Optional<Long> cancelRemaining(Instant at) {
         Long job = null;
         for (EnrollmentStep step : List.copyOf(steps)) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import io.followup.config.FollowupSequences;
 import io.followup.config.SequenceSnapshot;
 import io.followup.config.StepInterval;
-import io.followup.delivery.StepDelivery;
 import io.followup.job.JobQueue;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -117,12 +116,15 @@ class EnrollmentService {
         return ignored(event, reason);
     }
 
-    /** Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. */
+    /**
+     * Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. A step
+     * scheduled before, then put back to pending ({@link StepResend}), gets a dedupe key of its own.
+     */
     void scheduleCurrent(Enrollment enrollment, Instant anchor) {
         EnrollmentStep step = enrollment.current();
         Instant due = anchor.plus(StepInterval.parse(step.interval()));
         long jobId = jobs.enqueue(StepJobHandler.KIND, new StepJobPayload(enrollment.getId(), step.number()), due,
-                StepDelivery.idempotencyKey(enrollment.getId(), step.number()))
+                StepResend.jobKey(enrollment.getId(), step))
                 .orElseThrow(() -> new IllegalStateException("Step " + step.number() + " of " + enrollment.getId() + " was scheduled twice"));
         enrollment.scheduleCurrent(due, jobId);
     }

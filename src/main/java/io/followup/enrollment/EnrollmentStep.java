@@ -24,6 +24,8 @@ import io.followup.text.ColumnText;
  * @param readAt when the provider said the lead read it
  * @param providerErrorCode the provider's code of an asynchronous failure (Meta 131026, Gupshup 1002, ...)
  * @param templateHeader the media of a template with a media header, or null (also in snapshots stored before it existed)
+ * @param resends how many times a provider's failed status about a throttled or capped message put the step back to be
+ *        sent again ({@link StepResend}); 0 in snapshots stored before it existed
  */
 public record EnrollmentStep(
         int number,
@@ -45,7 +47,8 @@ public record EnrollmentStep(
         @JsonProperty("delivered_at") String deliveredAt,
         @JsonProperty("read_at") String readAt,
         @JsonProperty("provider_error_code") String providerErrorCode,
-        @JsonProperty("template_header") StepDelivery.MediaHeader templateHeader) {
+        @JsonProperty("template_header") StepDelivery.MediaHeader templateHeader,
+        int resends) {
 
     /** Longest error kept in the snapshot: jsonb has no size, but the answer showing it should have one (job.last_error's). */
     static final int MAX_ERROR = 2000;
@@ -69,7 +72,7 @@ public record EnrollmentStep(
             StepDelivery.MediaHeader templateHeader) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage,
                 templateParams == null ? List.of() : List.copyOf(templateParams), appId, channel, StepState.PENDING,
-                null, null, null, null, null, null, null, null, null, templateHeader);
+                null, null, null, null, null, null, null, null, null, templateHeader, 0);
     }
 
     EnrollmentStep scheduled(Instant due, long job) {
@@ -111,7 +114,7 @@ public record EnrollmentStep(
             String messageId) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
                 channel, newState, due, sent, finished, newError, job, messageId, deliveredAt, readAt, providerErrorCode,
-                templateHeader);
+                templateHeader, resends);
     }
 
     /** This step with what a provider's status callback said about its message; see {@link StepDeliveryState}. */
@@ -119,6 +122,26 @@ public record EnrollmentStep(
             String errorCode) {
         return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
                 channel, newState, dueAt, sentAt, finished, newError, jobId, providerMessageId, delivered, read, errorCode,
-                templateHeader);
+                templateHeader, resends);
+    }
+
+    /**
+     * The step put back to be sent again after its message failed: scheduled as a new job, its error what the provider
+     * said. It keeps the failed message's ID, so a late status of that message is known for what it is; the re-send's
+     * ID replaces it once the provider accepts the re-send.
+     */
+    EnrollmentStep resendScheduled(Instant due, long job, String reason, int newResends) {
+        return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
+                channel, StepState.SCHEDULED, due.toString(), null, null, reason, job, providerMessageId, null, null, null,
+                templateHeader, newResends);
+    }
+
+    /**
+     * A later step that was scheduled, back to pending because the step before it is sent again. It keeps the ID of its
+     * cancelled job, which gives its next job a dedupe key of its own ({@link StepResend#jobKey}).
+     */
+    EnrollmentStep backToPending() {
+        return new EnrollmentStep(number, source, interval, prompt, templateName, templateLanguage, templateParams, appId,
+                channel, StepState.PENDING, null, null, null, null, jobId, null, null, null, null, templateHeader, resends);
     }
 }

@@ -39,7 +39,8 @@ final class StepDeliveryState {
         };
     }
 
-    private static String failure(ProviderStatus status) {
+    /** What the provider said about a failed message: its code and its words. */
+    static String failure(ProviderStatus status) {
         String said = status.error() != null ? status.error() : "no reason given";
         return "The provider reported the message as failed" + (status.errorCode() != null ? " (code " + status.errorCode() + ")" : "")
                 + ": " + said;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.followup.delivery.DeliveryChannel;
+import io.followup.delivery.ProviderFailures;
 import io.followup.delivery.ProviderStatus;
 import io.followup.job.JobQueue;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies a provider's delivery status to the step that sent the message, found by the message ID it keeps or, for
  * a send whose answer never came (a timeout), by the step key Meta echoes. Such a step is still scheduled, its
  * retry pending: it is recorded as sent with the status's message ID, through the same path as a send that
- * answered, so the sequence moves on and the retry finds nothing due. Statuses of messages no step knows are ignored.
+ * answered, so the sequence moves on and the retry finds nothing due. A failure that is not the lead's puts the step
+ * back to be sent again ({@link StepResend}). Statuses of messages no step knows are ignored.
  */
 @Component
 class StepStatusListener {
@@ -27,15 +29,17 @@ class StepStatusListener {
     private final EnrollmentRepository enrollments;
     private final EnrollmentService service;
     private final LeadOptOuts optOuts;
+    private final StepResend resend;
     private final JobQueue jobs;
     private final Clock clock;
 
     StepStatusListener(EnrollmentMessageRepository byMessage, EnrollmentRepository enrollments, EnrollmentService service,
-            LeadOptOuts optOuts, JobQueue jobs, Clock clock) {
+            LeadOptOuts optOuts, StepResend resend, JobQueue jobs, Clock clock) {
         this.byMessage = byMessage;
         this.enrollments = enrollments;
         this.service = service;
         this.optOuts = optOuts;
+        this.resend = resend;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -64,6 +68,9 @@ class StepStatusListener {
             if (status.status() == ProviderStatus.Kind.FAILED || status.providerMessageId() == null) {
                 return; // not known to have gone out: the pending retry decides
             }
+            if (status.providerMessageId().equals(step.providerMessageId())) {
+                return; // a late status of the message that failed, whose re-send is pending
+            }
             service.sent(new StepJobPayload(enrollment.getId(), number), status.providerMessageId());
             step = enrollment.step(number);
         }
@@ -76,22 +83,21 @@ class StepStatusListener {
             return;
         }
         // An opt-out first: the lead's enrollments on the channel stop for that reason, rather than fail for the step.
-        optOutSource(status).ifPresent(source -> optOuts.optOutOfStep(enrollment.getId(), source, status.error()));
+        Optional<String> optOut = optOutSource(status);
+        optOut.ifPresent(source -> optOuts.optOutOfStep(enrollment.getId(), source, status.error()));
+        if (updated.state() == StepState.FAILED && optOut.isEmpty() && resend.putBack(enrollment, step, status)) {
+            return;
+        }
         enrollment.recordDelivery(updated, clock.instant()).ifPresent(jobs::cancel);
     }
 
     /** A failed status that says the lead opted out: Meta 131050 (stopped marketing messages), Gupshup 1012. */
     private static Optional<String> optOutSource(ProviderStatus status) {
-        if (status.status() != ProviderStatus.Kind.FAILED || status.errorCode() == null) {
+        if (status.status() != ProviderStatus.Kind.FAILED
+                || ProviderFailures.of(status.channel(), status.errorCode()) != ProviderFailures.Kind.OPTED_OUT) {
             return Optional.empty();
         }
-        if (status.channel() == DeliveryChannel.WHATSAPP_META && "131050".equals(status.errorCode())) {
-            return Optional.of(LeadOptOuts.META_131050);
-        }
-        if (status.channel() == DeliveryChannel.WHATSAPP_GUPSHUP && "1012".equals(status.errorCode())) {
-            return Optional.of(LeadOptOuts.GUPSHUP_1012);
-        }
-        return Optional.empty();
+        return Optional.of(status.channel() == DeliveryChannel.WHATSAPP_META ? LeadOptOuts.META_131050 : LeadOptOuts.GUPSHUP_1012);
     }
 
     private Optional<Found> byMessageId(ProviderStatus status) {

@@ -43,6 +43,22 @@ class StepSnapshotIntegrationTests extends EnrollmentFixture {
         assertThat(stepState(enrollment(enrollmentId), 0)).isEqualTo("sent");
     }
 
+    @Test
+    void aSnapshotStoredBeforeStepsCountedTheirResendsIsStillSent() {
+        String lead = "lead-" + UUID.randomUUID();
+        String enrollmentId = statusChanged("e1-" + lead, lead, trigger, clock.instant()).json().get("enrollment_id").asString();
+        assertThat(stored(enrollmentId)).allMatch(step -> step.get("resends").asInt() == 0);
+        jdbc.update("update enrollment set steps = (select jsonb_agg(s - 'resends') from jsonb_array_elements(steps) s)"
+                + " where id = ?", UUID.fromString(enrollmentId));
+        assertThat(stored(enrollmentId)).noneMatch(step -> step.has("resends"));
+
+        clock.advance(Duration.ofMinutes(30));
+        awaitAiRequest(lead, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "scheduled".equals(stepState(enrollment(enrollmentId), 1)));
+        assertThat(stepState(enrollment(enrollmentId), 0)).isEqualTo("sent");
+        assertThat(stored(enrollmentId).get(0).get("resends").asInt()).isZero();
+    }
+
     private JsonNode stored(String enrollmentId) {
         return JSON.readTree(jdbc.queryForObject("select steps::text from enrollment where id = ?", String.class,
                 UUID.fromString(enrollmentId)));

@@ -47,11 +47,14 @@ class LeadReplyEvents {
     }
 
     EventResult optedOut(UUID tenantId, LeadEventRequest event, Instant occurredAt) {
+        boolean already = optOuts.isOptedOut(tenantId, event.channelId(), event.leadId());
         List<Enrollment> stopped = optOuts.optOut(tenantId, event.channelId(), event.leadId(), LeadOptOuts.LEAD_OPTED_OUT_EVENT,
                 "lead.opted_out event " + event.eventId(), occurredAt);
         return stopped.stream().filter(enrollment -> enrollment.getAssistantId().equals(event.assistantId())).findFirst()
                 .or(() -> stopped.stream().findFirst())
                 .map(enrollment -> EventResult.processed(event.eventId(), "stopped", enrollment.getId(), EnrollmentStops.LEAD_OPTED_OUT))
-                .orElse(EventResult.processed(event.eventId(), "recorded", null, "Opt-out recorded"));
+                .orElse(EventResult.processed(event.eventId(), "recorded", null, already
+                        ? "The lead had already opted out of channel " + event.channelId() + "; that first opt-out is kept"
+                        : "Opt-out recorded"));
     }
 }

@@ -55,6 +55,11 @@ class OptOutIntegrationTests extends EnrollmentFixture {
         ApiResponse optedOut = optedOut(lead, "other-channel", clock.instant());
 
         assertThat(optedOut.json().get("outcome").asString()).isEqualTo("recorded");
+        assertThat(optedOut.json().get("detail").asString()).isEqualTo("Opt-out recorded");
+        ApiResponse again = optedOut(lead, "other-channel", clock.instant());
+        assertThat(again.json().get("outcome").asString()).isEqualTo("recorded");
+        assertThat(again.json().get("detail").asString()).as("a second opt-out says the first one stands")
+                .isEqualTo("The lead had already opted out of channel other-channel; that first opt-out is kept");
         assertThat(statusChanged("e1-" + lead, lead, trigger, clock.instant()).json().get("outcome").asString())
                 .as("another channel is not opted out").isEqualTo("enrolled");
     }

@@ -9,8 +9,18 @@ import org.springframework.validation.annotation.Validated;
  * Limits shared by both API surfaces.
  *
  * @param maxBodySize largest request body accepted; a larger one is refused with 413
+ * @param maxWebhookBodySize the same for the providers' webhooks ({@value #WEBHOOKS}...): Meta batches its
+ *        notifications and documents payloads "up to 3MB" (developers.facebook.com/docs/whatsapp/cloud-api/webhooks);
+ *        a body refused there is retried by the provider and refused again, so its statuses would be lost for good
  */
 @Validated
 @ConfigurationProperties("followup.api")
-record ApiSettings(@DefaultValue("64KB") DataSize maxBodySize) {
+record ApiSettings(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("3MB") DataSize maxWebhookBodySize) {
+
+    /** Where the providers' webhooks live (io.followup.callbacks). */
+    static final String WEBHOOKS = "/webhooks/";
+
+    long maxBytesFor(String path) {
+        return (path != null && path.startsWith(WEBHOOKS) ? maxWebhookBodySize : maxBodySize).toBytes();
+    }
 }

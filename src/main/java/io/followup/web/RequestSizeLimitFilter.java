@@ -24,17 +24,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final ApiSettings settings;
     private final ApiErrors errors;
 
     RequestSizeLimitFilter(ApiSettings settings, ApiErrors errors) {
-        this.maxBytes = settings.maxBodySize().toBytes();
+        this.settings = settings;
         this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = settings.maxBytesFor(request.getRequestURI());
         if (request.getContentLengthLong() > maxBytes) {
             errors.write(response, ApiSurface.of(request), request.getRequestURI(), HttpStatus.CONTENT_TOO_LARGE,
                     "Request body is too large (limit " + maxBytes + " bytes)", Map.of("body", "Request body is too large"));

@@ -105,6 +105,34 @@ class MetaWebhookIntegrationTests extends WebhookFixture {
         assertThat(step.get("read_at").asString()).isEqualTo("2025-06-18T16:25:00Z");
     }
 
+    /**
+     * Meta batches notifications, "up to 3MB" (its webhooks page): a batch over the API's 64 KB body limit is still
+     * taken, since a refused one would be retried and refused again, and its statuses lost. Past 3 MB it is a 413.
+     */
+    @Test
+    void aBatchOfHundredsOfKilobytesIsTakenAndOnlyOneOverMetasThreeMegabytesIsRefused() {
+        String enrollmentId = enrollOnMeta();
+        sendFirstStep(enrollmentId);
+        String body = edited("meta/webhook-status-delivered.json", root -> {
+            ObjectNode value = (ObjectNode) root.get("entry").get(0).get("changes").get(0).get("value");
+            ((ObjectNode) value.get("metadata")).put("phone_number_id", META_PHONE_NUMBER_ID);
+            ObjectNode ours = (ObjectNode) value.get("statuses").get(0);
+            for (int i = 0; i < 1_500; i++) {
+                value.withArray("statuses").add(ours.deepCopy().put("id", "wamid.someone-else-" + i));
+            }
+            ours.put("id", firstWamid);
+        });
+        assertThat(body.length()).as("well over the 64 KB of the APIs").isGreaterThan(256 * 1024);
+
+        assertThat(postMeta(body).status()).isEqualTo(200);
+        assertThat(step(enrollmentId, 0).get("state").asString()).isEqualTo("delivered");
+
+        ApiResponse tooLarge = postMeta("{\"object\":\"whatsapp_business_account\",\"entry\":[],\"padding\":\""
+                + "x".repeat(3 * 1024 * 1024) + "\"}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+    }
+
     @Test
     void aReadBeforeAnyDeliveredImpliesTheDelivery() {
         String enrollmentId = enrollOnMeta();

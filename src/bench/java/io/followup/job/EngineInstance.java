@@ -32,7 +32,7 @@ final class EngineInstance implements AutoCloseable {
     }
 
     static EngineInstance start(ScratchDatabase database, String name, JobSettings settings, JobHandler handler) {
-        HikariDataSource pool = database.newPool(name, settings.concurrency() + 4);
+        HikariDataSource pool = database.newPool(name, Math.min(settings.concurrency(), 16) + 4);
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(DataSource.class, () -> pool);
         context.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(pool));

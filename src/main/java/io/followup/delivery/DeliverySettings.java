@@ -27,7 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param meta Meta WhatsApp Cloud API, for the channels listed under {@code meta.channels}
  * @param maxConcurrentPerProvider most sends in flight at once to one provider (the assistant service,
  *        Gupshup, Meta) on this instance; a step finding its provider full is put back for a moment
- *        without using an attempt, so a provider that hangs cannot hold every worker
+ *        without using an attempt, so a provider that hangs cannot hold every worker. Sized for real latency: 768
+ *        in flight is about 380 sends/s to an assistant answering in 2 s, and a hung provider holds 768 of the
+ *        1024 job workers ({@code followup.jobs.concurrency}), leaving the rest to the other providers
  */
 @Validated
 @ConfigurationProperties("followup.delivery")
@@ -37,7 +39,7 @@ record DeliverySettings(
         @DefaultValue @NotNull @Valid Assistant assistant,
         @DefaultValue @NotNull @Valid Gupshup gupshup,
         @DefaultValue @NotNull @Valid Meta meta,
-        @DefaultValue("8") @Min(1) int maxConcurrentPerProvider) {
+        @DefaultValue("768") @Min(1) int maxConcurrentPerProvider) {
 
     /** Meta when {@code meta.channels} lists the channel, otherwise Gupshup by the channel's app_id. */
     public DeliveryChannel templateChannel(String channelId) {

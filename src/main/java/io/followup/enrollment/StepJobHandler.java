@@ -35,9 +35,10 @@ class StepJobHandler implements JobHandler {
     private final WhatsAppRules rules;
     private final JsonMapper json;
     private final Clock clock;
+    private final DatabaseTurns turns;
 
     StepJobHandler(EnrollmentService enrollments, StepPlanner planner, StepSenders senders, LeadWindow window,
-            LeadOptOuts optOuts, WhatsAppRules rules, JsonMapper json, Clock clock) {
+            LeadOptOuts optOuts, WhatsAppRules rules, JsonMapper json, Clock clock, DatabaseTurns turns) {
         this.enrollments = enrollments;
         this.planner = planner;
         this.senders = senders;
@@ -46,6 +47,7 @@ class StepJobHandler implements JobHandler {
         this.rules = rules;
         this.json = json;
         this.clock = clock;
+        this.turns = turns;
     }
 
     @Override
@@ -53,34 +55,29 @@ class StepJobHandler implements JobHandler {
         return KIND;
     }
 
+    /** A step ready to send: its enrollment, the step and the channel it goes through. */
+    private record Ready(Enrollment enrollment, EnrollmentStep step, Optional<DeliveryChannel> channel) {
+    }
+
+    /** The database work before and after the send takes turns ({@link DatabaseTurns}); the send does not. */
     @Override
     public void handle(ClaimedJob job) {
         StepJobPayload task = json.readValue(job.payload(), StepJobPayload.class);
-        Optional<Enrollment> due = enrollments.due(task);
-        if (due.isEmpty()) {
-            return; // stopped, replaced or already done: nothing to send
-        }
-        Enrollment enrollment = due.get();
-        if (optOuts.isOptedOut(enrollment.getTenantId(), enrollment.getChannelId(), enrollment.getLeadId())) {
-            enrollments.stopOptedOut(task);
+        Optional<Ready> ready = turns.call(() -> prepare(task));
+        if (ready.isEmpty()) {
             return;
         }
-        EnrollmentStep step = enrollment.step(task.step());
-        Optional<DeliveryChannel> channel = planner.channelOf(step, enrollment.getChannelId());
-        Optional<String> skip = skipReason(enrollment, step, channel);
-        if (skip.isPresent()) {
-            enrollments.skipped(task, skip.get());
-            return;
-        }
+        Enrollment enrollment = ready.get().enrollment();
+        EnrollmentStep step = ready.get().step();
         String messageId;
         try {
-            messageId = senders.send(planner.delivery(enrollment, step, channel.orElseThrow(() -> DeliveryException.permanent(
+            messageId = senders.send(planner.delivery(enrollment, step, ready.get().channel().orElseThrow(() -> DeliveryException.permanent(
                     "Template step " + step.number() + " needs an official WhatsApp channel, and channel "
                             + enrollment.getChannelId() + " has none in the configuration"))));
         }
         catch (DeliveryException ex) {
             if (ex.isOptOut()) {
-                enrollments.refusedOptedOut(task, LeadOptOuts.META_131050, ex.getMessage());
+                turns.run(() -> enrollments.refusedOptedOut(task, LeadOptOuts.META_131050, ex.getMessage()));
                 return;
             }
             if (ex.isBusy()) {
@@ -88,16 +85,37 @@ class StepJobHandler implements JobHandler {
             }
             if (ex.isChannelFault()) {
                 // Not this lead's fault: the step shows why it waits, and keeps its attempts for real failures.
-                enrollments.attemptFailed(task, ex.getMessage());
+                turns.run(() -> enrollments.attemptFailed(task, ex.getMessage()));
                 throw JobFailure.defer(ex.getMessage(), ex.retryAfter());
             }
             if (!ex.isRetryable()) {
                 throw JobFailure.permanent(ex.getMessage());
             }
-            enrollments.attemptFailed(task, ex.getMessage());
+            turns.run(() -> enrollments.attemptFailed(task, ex.getMessage()));
             throw JobFailure.retry(ex.getMessage(), ex.retryAfter(), ex);
         }
-        enrollments.sent(task, messageId);
+        turns.run(() -> enrollments.sent(task, messageId));
+    }
+
+    /** The step to send, or empty when there is none (stopped, replaced, done, opted out or skipped, recorded here). */
+    private Optional<Ready> prepare(StepJobPayload task) {
+        Optional<Enrollment> due = enrollments.due(task);
+        if (due.isEmpty()) {
+            return Optional.empty(); // stopped, replaced or already done: nothing to send
+        }
+        Enrollment enrollment = due.get();
+        if (optOuts.isOptedOut(enrollment.getTenantId(), enrollment.getChannelId(), enrollment.getLeadId())) {
+            enrollments.stopOptedOut(task);
+            return Optional.empty();
+        }
+        EnrollmentStep step = enrollment.step(task.step());
+        Optional<DeliveryChannel> channel = planner.channelOf(step, enrollment.getChannelId());
+        Optional<String> skip = skipReason(enrollment, step, channel);
+        if (skip.isPresent()) {
+            enrollments.skipped(task, skip.get());
+            return Optional.empty();
+        }
+        return Optional.of(new Ready(enrollment, step, channel));
     }
 
     @Override

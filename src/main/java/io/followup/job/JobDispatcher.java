@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -17,11 +16,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the job table: claims due jobs in batches, runs them on a bounded pool, and polls again at
+ * Drains the job table: claims due jobs in batches, runs them on a bounded pool ({@link JobThreads}: virtual threads where the JVM has them), and polls again at
  * once while batches come back full; {@link JobOutcomes} records what became of each. Safe with any
  * number of instances (SKIP LOCKED keeps them apart); a job whose instance dies is taken over when its
  * lease expires ({@link LeaseKeeper}). The {@link ClaimTimer} says when to poll.
@@ -177,7 +175,9 @@ class JobDispatcher implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        workers = Executors.newFixedThreadPool(settings.concurrency(), new CustomizableThreadFactory("job-"));
+        workers = JobThreads.pool(settings.concurrency());
+        log.info("Job engine: up to {} jobs at once on {} threads", settings.concurrency(),
+                JobThreads.virtualAvailable() ? "virtual" : "platform");
         outcomes.start();
         running = true;
     }

@@ -16,7 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether this instance polls for jobs at all (an API-only instance can turn it off)
  * @param pollInterval wait between polls when the last one found less than a full batch
  * @param batchSize most jobs claimed in one statement
- * @param concurrency most jobs this instance runs at once
+ * @param concurrency most jobs this instance runs at once. Step jobs mostly wait for a provider, so this is sized
+ *        for sends in flight, not for cores: at 2 s per send, 250 sends/s keep 500 jobs waiting. Each is a virtual
+ *        thread on Java 21+ (kilobytes while it waits), a platform thread on Java 17; the per-provider cap
+ *        ({@code followup.delivery.max-concurrent-per-provider}, below this) keeps one hung provider from holding them all
  * @param lease how long a claimed job stays this instance's; after that another instance may run it
  * @param leaseCheckInterval how often expired leases are handed back and the queue depth is measured
  * @param maxAttempts attempts before a job fails for good (a job may set its own)
@@ -38,7 +41,7 @@ record JobSettings(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @Max(10_000) @DefaultValue("200") int batchSize,
-        @Min(1) @Max(1_000) @DefaultValue("16") int concurrency,
+        @Min(1) @Max(10_000) @DefaultValue("1024") int concurrency,
         @NotNull @DefaultValue("60s") Duration lease,
         @NotNull @DefaultValue("10s") Duration leaseCheckInterval,
         @Min(1) @DefaultValue("8") int maxAttempts,

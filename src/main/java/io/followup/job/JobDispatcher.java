@@ -112,14 +112,17 @@ class JobDispatcher implements SmartLifecycle {
     /**
      * How many jobs this instance may hold: one running per worker plus a queue that covers about
      * {@link #PREFETCH_HORIZON} of work at the average run time, so the next claim overlaps running
-     * jobs. Slow jobs (a webhook call) queue one per worker, leaving the rest to other instances; fast
-     * jobs queue up to a full batch, so claims stay large and few.
+     * jobs. Slow jobs (a webhook call) queue one per worker up to one batch, leaving the rest to other
+     * instances; fast jobs queue up to a full batch, so claims stay large and few. The queue never passes a
+     * batch: with workers sized for sends in flight (a thousand), one queued job per worker would hold a
+     * thousand claimed jobs that nobody runs yet, all waiting out their lease if the instance dies.
      */
     int holdLimit() {
         int workers = settings.concurrency();
+        int floor = Math.min(workers, settings.batchSize());
         double average = averageRunNanos;
-        long queued = average <= 0 ? workers : (long) (workers * (PREFETCH_HORIZON.toNanos() / average));
-        return workers + (int) Math.max(workers, Math.min(settings.batchSize(), queued));
+        long queued = average <= 0 ? floor : (long) (workers * (PREFETCH_HORIZON.toNanos() / average));
+        return workers + (int) Math.max(floor, Math.min(settings.batchSize(), queued));
     }
 
     /** The next claim waits until half the queue has been taken by workers: fewer, larger claims, workers never idle. */

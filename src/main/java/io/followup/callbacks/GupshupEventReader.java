@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.followup.delivery.DeliveryChannel;
+import io.followup.delivery.E164;
 import io.followup.delivery.ProviderInbound;
 import io.followup.delivery.ProviderStatus;
 import io.followup.text.ColumnText;
@@ -57,7 +58,7 @@ final class GupshupEventReader {
     }
 
     private static Optional<ProviderInbound> inbound(String appId, JsonNode message, Optional<Instant> at) {
-        Optional<String> phone = Phones.e164(Optional.ofNullable(CallbackJson.text(message.path("sender"), "phone", 40))
+        Optional<String> phone = E164.fromProvider(Optional.ofNullable(CallbackJson.text(message.path("sender"), "phone", 40))
                 .orElse(CallbackJson.text(message, "source", 40)));
         if (phone.isEmpty() || at.isEmpty()) {
             return Optional.empty();

@@ -52,14 +52,7 @@ final class GupshupV3Reader {
     }
 
     private static Optional<ProviderInbound> inbound(String appId, JsonNode message) {
-        Optional<String> phone = Phones.e164(CallbackJson.text(message, "from", 40));
-        Optional<Instant> at = CallbackJson.epochSecondsOrMillis(message, "timestamp");
-        if (phone.isEmpty() || at.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = "text".equals(CallbackJson.text(message, "type", 40))
-                ? CallbackJson.text(message.path("text"), "body", CallbackJson.MAX_TEXT) : null;
-        return Optional.of(new ProviderInbound(DeliveryChannel.WHATSAPP_GUPSHUP, appId, phone.get(), at.get(), text,
-                CallbackJson.text(message, "id", CallbackJson.MAX_ID)));
+        return MetaWebhookReader.inbound(DeliveryChannel.WHATSAPP_GUPSHUP, appId, message,
+                CallbackJson.epochSecondsOrMillis(message, "timestamp"));
     }
 }

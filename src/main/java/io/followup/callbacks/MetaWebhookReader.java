@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.followup.delivery.DeliveryChannel;
+import io.followup.delivery.E164;
 import io.followup.delivery.MetaPhoneNumbers;
 import io.followup.delivery.ProviderInbound;
 import io.followup.delivery.ProviderStatus;
@@ -78,14 +79,21 @@ class MetaWebhookReader {
     }
 
     private static Optional<ProviderInbound> inbound(String channelId, JsonNode message) {
-        Optional<String> phone = Phones.e164(CallbackJson.text(message, "from", 40));
-        Optional<Instant> at = CallbackJson.epochSeconds(message, "timestamp");
+        return inbound(DeliveryChannel.WHATSAPP_META, channelId, message, CallbackJson.epochSeconds(message, "timestamp"));
+    }
+
+    /**
+     * A {@code messages[]} entry in the Cloud API's shape, which Gupshup's version 3 events use too (with times in
+     * milliseconds, hence {@code at} read by the caller).
+     */
+    static Optional<ProviderInbound> inbound(DeliveryChannel channel, String channelKey, JsonNode message, Optional<Instant> at) {
+        Optional<String> phone = E164.fromProvider(CallbackJson.text(message, "from", 40));
         if (phone.isEmpty() || at.isEmpty()) {
             return Optional.empty();
         }
         String text = "text".equals(CallbackJson.text(message, "type", 40))
                 ? CallbackJson.text(message.path("text"), "body", CallbackJson.MAX_TEXT) : null;
-        return Optional.of(new ProviderInbound(DeliveryChannel.WHATSAPP_META, channelId, phone.get(), at.get(), text,
+        return Optional.of(new ProviderInbound(channel, channelKey, phone.get(), at.get(), text,
                 CallbackJson.text(message, "id", CallbackJson.MAX_ID)));
     }
 }

@@ -3,8 +3,8 @@ package io.followup.enrollment;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import io.followup.delivery.E164;
 import io.followup.web.InvalidRequestException;
 import io.followup.web.IsoTimes;
 
@@ -22,8 +22,6 @@ final class LeadEventValidator {
      * A lead's phone as WhatsApp needs it: {@code +}, country code and number, 8 to 15 digits (E.164); spaces,
      * dashes, dots and parentheses are allowed. A national number would reach whoever has it in another country.
      */
-    private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("\\+[0-9]{8,15}");
-    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
     static final String PHONE_MESSAGE = "Must be an international number: + and 8 to 15 digits with the country code, "
             + "e.g. +5511988887777";
 
@@ -85,7 +83,7 @@ final class LeadEventValidator {
             });
         }
         Object phone = event.lead() == null ? null : event.lead().get("phone");
-        if (phone != null && !errors.containsKey("lead.phone") && !isInternational(phone)) {
+        if (phone != null && !errors.containsKey("lead.phone") && normalisedPhone(phone) == null) {
             errors.put("lead.phone", PHONE_MESSAGE);
         }
         Instant occurredAt = null;
@@ -103,15 +101,7 @@ final class LeadEventValidator {
 
     /** The phone as stored for matching providers' callbacks: + and digits; null when absent or not international. */
     static String normalisedPhone(Object phone) {
-        if (!(phone instanceof String text)) {
-            return null;
-        }
-        String bare = PHONE_SEPARATORS.matcher(text).replaceAll("");
-        return INTERNATIONAL_PHONE.matcher(bare).matches() ? bare : null;
-    }
-
-    private static boolean isInternational(Object phone) {
-        return phone instanceof String text && INTERNATIONAL_PHONE.matcher(PHONE_SEPARATORS.matcher(text).replaceAll("")).matches();
+        return phone instanceof String text ? E164.of(text).orElse(null) : null;
     }
 
     private static void text(Map<String, String> errors, String field, String value, int max) {

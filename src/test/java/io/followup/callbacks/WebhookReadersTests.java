@@ -3,6 +3,7 @@ package io.followup.callbacks;
 import java.time.Instant;
 import java.util.List;
 
+import io.followup.delivery.E164;
 import io.followup.delivery.ProviderStatus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,11 +71,11 @@ class WebhookReadersTests {
 
     @Test
     void phonesBecomeE164OrNothing() {
-        assertThat(Phones.e164("5511987654321")).contains("+5511987654321");
-        assertThat(Phones.e164("+16505551234")).contains("+16505551234");
-        assertThat(Phones.e164("918x98xx21x4")).isEmpty();
-        assertThat(Phones.e164("1234567")).isEmpty();
-        assertThat(Phones.e164("0123456789")).isEmpty();
+        assertThat(E164.fromProvider("5511987654321")).contains("+5511987654321");
+        assertThat(E164.fromProvider("+16505551234")).contains("+16505551234");
+        assertThat(E164.fromProvider("918x98xx21x4")).isEmpty();
+        assertThat(E164.fromProvider("1234567")).isEmpty();
+        assertThat(E164.fromProvider("0123456789")).isEmpty();
     }
 
     @Test

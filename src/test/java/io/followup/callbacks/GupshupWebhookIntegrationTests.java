@@ -1,53 +1,29 @@
 package io.followup.callbacks;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import io.followup.delivery.DeliveryChannel;
 import io.followup.support.ApiResponse;
 import io.followup.support.ProviderEventsCapture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Gupshup's message events and inbound messages, on the app's callback URL with its token. */
 class GupshupWebhookIntegrationTests extends WebhookFixture {
 
-    private static final String APP = "gupshup_app_12345";
-    private static final String CALLBACK = "/webhooks/gupshup/" + APP;
+    private static final String CALLBACK = "/webhooks/gupshup/" + GUPSHUP_APP;
 
     @Autowired
     ProviderEventsCapture captured;
 
-    private final UUID channel = UUID.randomUUID();
-    private final String gupshupId = UUID.randomUUID().toString();
-
-    @BeforeEach
-    void gupshupStubs() {
-        stub.stubFor(get(urlPathEqualTo("/gupshup/wa/app/" + APP + "/template"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"status":"success","templates":[
-                          {"id":"tpl-42","elementName":"reengagement_v1","languageCode":"en","status":"APPROVED"}]}""")));
-        stub.stubFor(post(urlEqualTo("/gupshup/wa/api/v1/template/msg")).withRequestBody(containing("destination=" + digits))
-                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"submitted\",\"messageId\":\"" + gupshupId + "\"}")));
-    }
-
     @Test
     void withoutTheAppsTokenNothingIsTakenAndTheStepStaysAsItWas() {
-        String enrollmentId = enrollAndSend();
+        String enrollmentId = enrollOnGupshupAndSend();
         String delivered = event("message-event-delivered.json");
 
         ApiResponse none = api.request("POST", CALLBACK).json(delivered).send();
@@ -65,7 +41,7 @@ class GupshupWebhookIntegrationTests extends WebhookFixture {
 
     @Test
     void deliveredAndReadEventsShowOnTheStepMatchedByGupshupsMessageId() {
-        String enrollmentId = enrollAndSend();
+        String enrollmentId = enrollOnGupshupAndSend();
         assertThat(step(enrollmentId, 0).get("provider_message_id").asString()).isEqualTo(gupshupId);
 
         assertThat(withHeaderToken(event("message-event-delivered.json")).status()).isEqualTo(200);
@@ -84,7 +60,7 @@ class GupshupWebhookIntegrationTests extends WebhookFixture {
 
     @Test
     void version3EventsMoveTheStepToo() {
-        String enrollmentId = enrollAndSend();
+        String enrollmentId = enrollOnGupshupAndSend();
         String delivered = fixture("gupshup/v3-status-enqueued.json").replace("2baff204-c39a-4121-90b5-f53f26d522b3", gupshupId)
                 .replace("\"enqueued\"", "\"delivered\"");
 
@@ -97,7 +73,7 @@ class GupshupWebhookIntegrationTests extends WebhookFixture {
 
     @Test
     void aFailedEventFailsTheStepWithGupshupsCodeAndItsMeaning() {
-        String enrollmentId = enrollAndSend();
+        String enrollmentId = enrollOnGupshupAndSend();
 
         assertThat(withHeaderToken(event("message-event-failed.json")).status()).isEqualTo(200);
 
@@ -121,7 +97,7 @@ class GupshupWebhookIntegrationTests extends WebhookFixture {
 
         assertThat(captured.inboundFrom(phone)).singleElement().satisfies(inbound -> {
             assertThat(inbound.channel()).isEqualTo(DeliveryChannel.WHATSAPP_GUPSHUP);
-            assertThat(inbound.channelKey()).isEqualTo(APP);
+            assertThat(inbound.channelKey()).isEqualTo(GUPSHUP_APP);
             assertThat(inbound.text()).isEqualTo("Hi");
             assertThat(inbound.at()).isEqualTo(Instant.ofEpochMilli(1580227766370L));
         });
@@ -136,25 +112,6 @@ class GupshupWebhookIntegrationTests extends WebhookFixture {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(withHeaderToken("{\"type\": \"billing-event\", \"payload\": {}}").status()).isEqualTo(200);
-    }
-
-    private String enrollAndSend() {
-        String config = """
-                {"assistant_id": "%s", "trigger_status_ids": ["%s"],
-                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "%s",
-                   "steps": [{"interval": "PT30M", "template_name": "reengagement_v1", "template_language": "en"},
-                             {"interval": "PT1H", "template_name": "reengagement_v1", "template_language": "en"}]}]}
-                """.formatted(assistant, trigger, channel, APP);
-        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant)).json(config).send().status())
-                .isEqualTo(201);
-        ApiResponse event = api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json("""
-                {"event_id": "e-%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
-                 "channel_id": "%s", "status_id": "%s", "occurred_at": "%s", "lead": {"first_name": "Ana", "phone": "%s"}}
-                """.formatted(lead, assistant, lead, channel, trigger, clock.instant(), phone)).send();
-        String enrollmentId = event.json().get("enrollment_id").asString();
-        clock.advance(Duration.ofMinutes(30));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(step(enrollmentId, 0).get("state").asString()));
-        return enrollmentId;
     }
 
     /** A documented event about this test's message: Gupshup's ID where the fixture has Gupshup's example one. */

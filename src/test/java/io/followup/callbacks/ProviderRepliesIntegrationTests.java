@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -18,7 +16,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,8 +25,6 @@ import static org.awaitility.Awaitility.await;
  * are the documented fixtures with this test's numbers in them.
  */
 class ProviderRepliesIntegrationTests extends WebhookFixture {
-
-    private static final String GUPSHUP_APP = "gupshup_app_12345";
 
     @Test
     void aMetaInboundMessageStopsTheEnrollmentAndOpensTheWindowForTheNextAiStep() {
@@ -99,25 +94,7 @@ class ProviderRepliesIntegrationTests extends WebhookFixture {
 
     @Test
     void aGupshupFailedEventWith1012OptsTheLeadOut() {
-        UUID channel = UUID.randomUUID();
-        String gupshupId = UUID.randomUUID().toString();
-        stub.stubFor(get(urlPathEqualTo("/gupshup/wa/app/" + GUPSHUP_APP + "/template"))
-                .willReturn(okJson("""
-                        {"status":"success","templates":[
-                          {"id":"tpl-42","elementName":"reengagement_v1","languageCode":"en","status":"APPROVED"}]}""")));
-        stub.stubFor(post(urlEqualTo("/gupshup/wa/api/v1/template/msg")).withRequestBody(containing("destination=" + digits))
-                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"submitted\",\"messageId\":\"" + gupshupId + "\"}")));
-        String config = """
-                {"assistant_id": "%s", "trigger_status_ids": ["%s"],
-                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "%s",
-                   "steps": [{"interval": "PT30M", "template_name": "reengagement_v1", "template_language": "en"},
-                             {"interval": "PT1H", "template_name": "reengagement_v1", "template_language": "en"}]}]}
-                """.formatted(assistant, trigger, channel, GUPSHUP_APP);
-        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant)).json(config).send().status())
-                .isEqualTo(201);
-        String enrollmentId = trigger("e1-" + lead, channel.toString());
-        sendFirstStep(enrollmentId);
+        String enrollmentId = enrollOnGupshupAndSend();
 
         // Gupshup's documented failed event, with the code its error table gives an opted-out number.
         String failed = fixture("gupshup/message-event-failed.json").replace("ee4a68a0-1203-4c85-8dc3-49d0b3226a35", gupshupId)
@@ -132,7 +109,7 @@ class ProviderRepliesIntegrationTests extends WebhookFixture {
         assertThat(enrollment.get("stop_reason").asString()).isEqualTo("Lead opted out");
         assertThat(enrollment.get("steps").get(0).get("provider_error_code").asString()).isEqualTo("1012");
         JsonNode optOut = onlyOptOut();
-        assertThat(optOut.get("channel_id").asString()).isEqualTo(channel.toString());
+        assertThat(optOut.get("channel_id").asString()).isEqualTo(gupshupChannel.toString());
         assertThat(optOut.get("source").asString()).isEqualTo("gupshup_1012");
     }
 
@@ -150,14 +127,10 @@ class ProviderRepliesIntegrationTests extends WebhookFixture {
 
     /** The lead enters the trigger status on the Meta channel; the new enrollment's ID, or null when none was made. */
     private String trigger(String eventId) {
-        return trigger(eventId, META_CHANNEL);
-    }
-
-    private String trigger(String eventId, String channel) {
         ApiResponse event = api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json("""
                 {"event_id": "%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
                  "channel_id": "%s", "status_id": "%s", "occurred_at": "%s", "lead": {"first_name": "Ana", "phone": "%s"}}
-                """.formatted(eventId, assistant, lead, channel, trigger, clock.instant(), phone)).send();
+                """.formatted(eventId, assistant, lead, META_CHANNEL, trigger, clock.instant(), phone)).send();
         assertThat(event.status()).as(event.toString()).isEqualTo(200);
         JsonNode id = event.json().get("enrollment_id");
         return id == null || id.isNull() ? null : id.asString();

@@ -8,7 +8,6 @@ import io.followup.support.ApiResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -17,7 +16,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,11 +26,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ProviderResendIntegrationTests extends WebhookFixture {
 
-    private static final String APP = "gupshup_app_12345";
-    private static final String GUPSHUP_SEND = "/gupshup/wa/api/v1/template/msg";
-
-    private final UUID gupshupChannel = UUID.randomUUID();
-    private final String gupshupId = UUID.randomUUID().toString();
     private final String resentWamid = "wamid.resent-" + UUID.randomUUID();
 
     @Test
@@ -217,31 +210,6 @@ class ProviderResendIntegrationTests extends WebhookFixture {
                 .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data", equalTo(stepKey)))).size();
     }
 
-    private String enrollOnGupshupAndSend() {
-        stub.stubFor(get(urlPathEqualTo("/gupshup/wa/app/" + APP + "/template"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"status":"success","templates":[
-                          {"id":"tpl-42","elementName":"reengagement_v1","languageCode":"en","status":"APPROVED"}]}""")));
-        stub.stubFor(post(urlEqualTo(GUPSHUP_SEND)).withRequestBody(containing("destination=" + digits))
-                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"submitted\",\"messageId\":\"" + gupshupId + "\"}")));
-        String config = """
-                {"assistant_id": "%s", "trigger_status_ids": ["%s"],
-                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "%s",
-                   "steps": [{"interval": "PT30M", "template_name": "reengagement_v1", "template_language": "en"},
-                             {"interval": "PT1H", "template_name": "reengagement_v1", "template_language": "en"}]}]}
-                """.formatted(assistant, trigger, gupshupChannel, APP);
-        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant)).json(config).send().status())
-                .isEqualTo(201);
-        ApiResponse event = api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json("""
-                {"event_id": "e-%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
-                 "channel_id": "%s", "status_id": "%s", "occurred_at": "%s", "lead": {"first_name": "Ana", "phone": "%s"}}
-                """.formatted(lead, assistant, lead, gupshupChannel, trigger, clock.instant(), phone)).send();
-        String enrollmentId = event.json().get("enrollment_id").asString();
-        sendFirstStep(enrollmentId);
-        return enrollmentId;
-    }
-
     private int gupshupSends() {
         return stub.findAll(postRequestedFor(urlEqualTo(GUPSHUP_SEND)).withRequestBody(containing("destination=" + digits))).size();
     }
@@ -253,6 +221,6 @@ class ProviderResendIntegrationTests extends WebhookFixture {
     }
 
     private ApiResponse postGupshup(String body) {
-        return api.request("POST", "/webhooks/gupshup/" + APP).header("X-Followup-Token", GUPSHUP_CALLBACK_TOKEN).json(body).send();
+        return api.request("POST", "/webhooks/gupshup/" + GUPSHUP_APP).header("X-Followup-Token", GUPSHUP_CALLBACK_TOKEN).json(body).send();
     }
 }

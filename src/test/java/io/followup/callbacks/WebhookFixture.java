@@ -20,12 +20,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,6 +42,8 @@ abstract class WebhookFixture extends IntegrationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String META_SEND = "/meta/v25.0/1065/messages";
     static final String META_PHONE_NUMBER_ID = "1065";
+    static final String GUPSHUP_APP = "gupshup_app_12345";
+    static final String GUPSHUP_SEND = "/gupshup/wa/api/v1/template/msg";
 
     final WireMockServer stub = StubServers.assistant();
     final UUID tenant = UUID.randomUUID();
@@ -49,6 +55,9 @@ abstract class WebhookFixture extends IntegrationTest {
     /** What Meta answers this lead's first and second step with. */
     final String firstWamid = "wamid.first-" + UUID.randomUUID();
     final String secondWamid = "wamid.second-" + UUID.randomUUID();
+    /** The lead's Gupshup channel (of the app {@value #GUPSHUP_APP}) and the message ID Gupshup answers its sends with. */
+    final UUID gupshupChannel = UUID.randomUUID();
+    final String gupshupId = UUID.randomUUID().toString();
 
     /** Two template steps on the Meta channel, 30 minutes and 1 hour apart; the lead enrolled. Returns the enrollment ID. */
     String enrollOnMeta() {
@@ -68,6 +77,36 @@ abstract class WebhookFixture extends IntegrationTest {
                 """.formatted(lead, assistant, lead, META_CHANNEL, trigger, clock.instant(), phone)).send();
         assertThat(event.status()).as(event.toString()).isEqualTo(200);
         return event.json().get("enrollment_id").asString();
+    }
+
+    /**
+     * Two template steps on a Gupshup channel, 30 minutes and 1 hour apart, Gupshup's stubs answering with the template
+     * list and {@link #gupshupId}; the lead enrolled and its first step sent. Returns the enrollment ID.
+     */
+    String enrollOnGupshupAndSend() {
+        stub.stubFor(get(urlPathEqualTo("/gupshup/wa/app/" + GUPSHUP_APP + "/template"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"status":"success","templates":[
+                          {"id":"tpl-42","elementName":"reengagement_v1","languageCode":"en","status":"APPROVED"}]}""")));
+        stub.stubFor(post(urlEqualTo(GUPSHUP_SEND)).withRequestBody(containing("destination=" + digits))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"submitted\",\"messageId\":\"" + gupshupId + "\"}")));
+        String config = """
+                {"assistant_id": "%s", "trigger_status_ids": ["%s"],
+                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "%s",
+                   "steps": [{"interval": "PT30M", "template_name": "reengagement_v1", "template_language": "en"},
+                             {"interval": "PT1H", "template_name": "reengagement_v1", "template_language": "en"}]}]}
+                """.formatted(assistant, trigger, gupshupChannel, GUPSHUP_APP);
+        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant)).json(config).send().status())
+                .isEqualTo(201);
+        ApiResponse event = api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json("""
+                {"event_id": "e-%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
+                 "channel_id": "%s", "status_id": "%s", "occurred_at": "%s", "lead": {"first_name": "Ana", "phone": "%s"}}
+                """.formatted(lead, assistant, lead, gupshupChannel, trigger, clock.instant(), phone)).send();
+        assertThat(event.status()).as(event.toString()).isEqualTo(200);
+        String enrollmentId = event.json().get("enrollment_id").asString();
+        sendFirstStep(enrollmentId);
+        return enrollmentId;
     }
 
     void stubMetaSend(String template, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {

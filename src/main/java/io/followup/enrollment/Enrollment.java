@@ -116,6 +116,29 @@ class Enrollment {
         this.updatedAt = now;
     }
 
+    /** An enrollment as {@link StepRows} read it; not managed by JPA, written back by {@link StepRows#update}. */
+    Enrollment(StoredEnrollment row) {
+        this.id = row.id();
+        this.tenantId = row.tenantId();
+        this.assistantId = row.assistantId();
+        this.leadId = row.leadId();
+        this.channelId = row.channelId();
+        this.leadPhone = row.leadPhone();
+        this.appId = row.appId();
+        this.configId = row.configId();
+        this.status = row.status();
+        this.stopReason = row.stopReason();
+        this.triggerStatusId = row.triggerStatusId();
+        this.triggerStatusIds = row.triggerStatusIds();
+        this.triggeredAt = row.triggeredAt();
+        this.lead = row.lead();
+        this.steps = new ArrayList<>(row.steps());
+        this.currentStep = row.currentStep();
+        this.createdAt = row.createdAt();
+        this.updatedAt = row.updatedAt();
+        this.finishedAt = row.finishedAt();
+    }
+
     void scheduleCurrent(Instant due, long jobId) {
         replace(currentStep, current().scheduled(due, jobId));
     }
@@ -222,6 +245,11 @@ class Enrollment {
 
     EnrollmentStep current() {
         return step(currentStep);
+    }
+
+    /** Whether step {@code number} is the running enrollment's current step and still waits for its job. */
+    boolean isDue(int number) {
+        return isActive() && currentStep == number && step(number).state() == StepState.SCHEDULED;
     }
 
     public boolean isActive() {

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends one step of an enrollment through its channel's sender. The send happens outside any transaction
- * (no row lock is held while a provider answers); {@link EnrollmentService} owns the transactions before and after
+ * (no row lock is held while a provider answers); {@link StepProgress} owns the transactions before and after
  * it, and schedules the next step only once this one was sent. Idempotency keys are stable per step, so a
  * retry after a crash is harmless.
  */
@@ -28,22 +28,22 @@ class StepJobHandler implements JobHandler {
     static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
 
     private final EnrollmentService enrollments;
+    private final StepProgress progress;
     private final StepPlanner planner;
     private final StepSenders senders;
     private final LeadWindow window;
-    private final LeadOptOuts optOuts;
     private final WhatsAppRules rules;
     private final JsonMapper json;
     private final Clock clock;
     private final DatabaseTurns turns;
 
-    StepJobHandler(EnrollmentService enrollments, StepPlanner planner, StepSenders senders, LeadWindow window,
-            LeadOptOuts optOuts, WhatsAppRules rules, JsonMapper json, Clock clock, DatabaseTurns turns) {
+    StepJobHandler(EnrollmentService enrollments, StepProgress progress, StepPlanner planner, StepSenders senders,
+            LeadWindow window, WhatsAppRules rules, JsonMapper json, Clock clock, DatabaseTurns turns) {
         this.enrollments = enrollments;
+        this.progress = progress;
         this.planner = planner;
         this.senders = senders;
         this.window = window;
-        this.optOuts = optOuts;
         this.rules = rules;
         this.json = json;
         this.clock = clock;
@@ -85,26 +85,26 @@ class StepJobHandler implements JobHandler {
             }
             if (ex.isChannelFault()) {
                 // Not this lead's fault: the step shows why it waits, and keeps its attempts for real failures.
-                turns.run(() -> enrollments.attemptFailed(task, ex.getMessage()));
+                turns.run(() -> progress.attemptFailed(task, ex.getMessage()));
                 throw JobFailure.defer(ex.getMessage(), ex.retryAfter());
             }
             if (!ex.isRetryable()) {
                 throw JobFailure.permanent(ex.getMessage());
             }
-            turns.run(() -> enrollments.attemptFailed(task, ex.getMessage()));
+            turns.run(() -> progress.attemptFailed(task, ex.getMessage()));
             throw JobFailure.retry(ex.getMessage(), ex.retryAfter(), ex);
         }
-        turns.run(() -> enrollments.sent(task, messageId));
+        turns.run(() -> progress.sent(task, messageId));
     }
 
     /** The step to send, or empty when there is none (stopped, replaced, done, opted out or skipped, recorded here). */
     private Optional<Ready> prepare(StepJobPayload task) {
-        Optional<Enrollment> due = enrollments.due(task);
+        Optional<StepRows.Due> due = progress.due(task);
         if (due.isEmpty()) {
             return Optional.empty(); // stopped, replaced or already done: nothing to send
         }
-        Enrollment enrollment = due.get();
-        if (optOuts.isOptedOut(enrollment.getTenantId(), enrollment.getChannelId(), enrollment.getLeadId())) {
+        Enrollment enrollment = due.get().enrollment();
+        if (due.get().optedOut()) {
             enrollments.stopOptedOut(task);
             return Optional.empty();
         }
@@ -112,7 +112,7 @@ class StepJobHandler implements JobHandler {
         Optional<DeliveryChannel> channel = planner.channelOf(step, enrollment.getChannelId());
         Optional<String> skip = skipReason(enrollment, step, channel);
         if (skip.isPresent()) {
-            enrollments.skipped(task, skip.get());
+            progress.skipped(task, skip.get());
             return Optional.empty();
         }
         return Optional.of(new Ready(enrollment, step, channel));
@@ -120,7 +120,7 @@ class StepJobHandler implements JobHandler {
 
     @Override
     public void onFailed(ClaimedJob job, String error) {
-        enrollments.failed(json.readValue(job.payload(), StepJobPayload.class), error);
+        progress.failed(json.readValue(job.payload(), StepJobPayload.class), error);
     }
 
     /**

@@ -27,17 +27,17 @@ class StepStatusListener {
 
     private final EnrollmentMessageRepository byMessage;
     private final EnrollmentRepository enrollments;
-    private final EnrollmentService service;
+    private final StepProgress progress;
     private final LeadOptOuts optOuts;
     private final StepResend resend;
     private final JobQueue jobs;
     private final Clock clock;
 
-    StepStatusListener(EnrollmentMessageRepository byMessage, EnrollmentRepository enrollments, EnrollmentService service,
+    StepStatusListener(EnrollmentMessageRepository byMessage, EnrollmentRepository enrollments, StepProgress progress,
             LeadOptOuts optOuts, StepResend resend, JobQueue jobs, Clock clock) {
         this.byMessage = byMessage;
         this.enrollments = enrollments;
-        this.service = service;
+        this.progress = progress;
         this.optOuts = optOuts;
         this.resend = resend;
         this.jobs = jobs;
@@ -71,7 +71,7 @@ class StepStatusListener {
             if (status.providerMessageId().equals(step.providerMessageId())) {
                 return; // a late status of the message that failed, whose re-send is pending
             }
-            service.sent(new StepJobPayload(enrollment.getId(), number), status.providerMessageId());
+            progress.recordSent(enrollment, number, status.providerMessageId());
             step = enrollment.step(number);
         }
         if (status.providerMessageId() != null && step.providerMessageId() != null

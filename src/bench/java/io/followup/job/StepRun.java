@@ -5,11 +5,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 import io.followup.support.ApiClient;
 import io.followup.support.ApiResponse;
@@ -25,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StepRun {
 
     private static final String STEP = "followup.step";
+    private static final AtomicInteger RECORDINGS = new AtomicInteger();
 
     private final ApiClient api;
     private final JdbcTemplate jdbc;
@@ -87,6 +93,7 @@ final class StepRun {
                 Timestamp.from(due), firstJob, STEP);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
         CpuMeter cpu = CpuMeter.of(jdbc).start();
+        Recording profile = profile();
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         // Checked every 100 ms: the count is PostgreSQL work too, and it is charged to the steps.
@@ -95,6 +102,10 @@ final class StepRun {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String perStep = cpu.perJob(leads);
+        if (profile != null) {
+            profile.stop();
+            profile.close();
+        }
         List<Long> started = jdbc.queryForList("""
                 SELECT (extract(epoch FROM started_at - ?) * 1000)::bigint FROM job
                 WHERE id > ? AND kind = ? AND payload->>'step' = '1' AND started_at IS NOT NULL ORDER BY 1
@@ -102,6 +113,27 @@ final class StepRun {
         int failed = (int) steps("status <> 'succeeded' AND payload->>'step' = '1'");
         long next = steps("status = 'pending' AND payload->>'step' = '2'");
         return new Result(leads, leads / seconds, perStep, started, failed, next);
+    }
+
+    /**
+     * With {@code -Dbench.steps.jfr=DIR}, a flight recording of each send phase (not the enrolling before it) in
+     * {@code DIR/steps-N.jfr}, with the JDK's profiling settings.
+     */
+    private static Recording profile() {
+        String dir = System.getProperty("bench.steps.jfr");
+        if (dir == null) {
+            return null;
+        }
+        try {
+            Recording recording = new Recording(Configuration.getConfiguration("profile"));
+            Files.createDirectories(Path.of(dir));
+            recording.setDestination(Path.of(dir, "steps-" + RECORDINGS.incrementAndGet() + ".jfr"));
+            recording.start();
+            return recording;
+        }
+        catch (IOException | ParseException ex) {
+            throw new IllegalStateException("cannot record " + dir, ex);
+        }
     }
 
     private long steps(String where) {

@@ -38,15 +38,24 @@ final class DeliveryHttp {
     /** Larger answers are cut here: the senders need an ID or an error excerpt, never megabytes. */
     private static final int MAX_BODY_BYTES = 256 * 1024;
     private static final int EXCERPT_CHARS = 200;
+    /** Hosts the senders call: the assistant service, Meta, Gupshup (sends and template lists), with room for one more. */
+    private static final int PROVIDERS = 4;
 
     private final RestClient client;
     private final JsonMapper json;
     private final Clock clock;
 
     DeliveryHttp(RestClient.Builder restClientBuilder, DeliverySettings settings, Clock clock) {
+        // A connection per send in flight to one provider (the bulkhead's bound), for each of the few providers.
+        int perProvider = settings.maxConcurrentPerProvider();
         this.client = restClientBuilder.clone()
-                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
-                        .withTimeouts(settings.connectTimeout(), settings.readTimeout())))
+                .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
+                        // Retries are the job engine's (attempts, backoff, Retry-After), never the client's own; and
+                        // answers are read as sent, without asking for compression.
+                        .withHttpClientCustomizer(http -> http.disableAutomaticRetries().disableContentCompression())
+                        .withConnectionManagerCustomizer(pool -> pool.setMaxConnPerRoute(perProvider)
+                                .setMaxConnTotal(perProvider * PROVIDERS))
+                        .build(HttpClientSettings.defaults().withTimeouts(settings.connectTimeout(), settings.readTimeout())))
                 .build();
         // Our own mapper: wire formats must not change with the application's Jackson settings.
         this.json = JsonMapper.builder().build();

@@ -55,8 +55,8 @@ class StepJobHandler implements JobHandler {
         return KIND;
     }
 
-    /** A step ready to send: its enrollment, the step and the channel it goes through. */
-    private record Ready(Enrollment enrollment, EnrollmentStep step, Optional<DeliveryChannel> channel) {
+    /** A step ready to send, and the channel it goes through. */
+    private record Ready(StepRows.Due due, Optional<DeliveryChannel> channel) {
     }
 
     /** The database work before and after the send takes turns ({@link DatabaseTurns}); the send does not. */
@@ -67,13 +67,12 @@ class StepJobHandler implements JobHandler {
         if (ready.isEmpty()) {
             return;
         }
-        Enrollment enrollment = ready.get().enrollment();
-        EnrollmentStep step = ready.get().step();
+        StepRows.Due due = ready.get().due();
         String messageId;
         try {
-            messageId = senders.send(planner.delivery(enrollment, step, ready.get().channel().orElseThrow(() -> DeliveryException.permanent(
-                    "Template step " + step.number() + " needs an official WhatsApp channel, and channel "
-                            + enrollment.getChannelId() + " has none in the configuration"))));
+            messageId = senders.send(planner.delivery(due, ready.get().channel().orElseThrow(() -> DeliveryException.permanent(
+                    "Template step " + due.step().number() + " needs an official WhatsApp channel, and channel "
+                            + due.channelId() + " has none in the configuration"))));
         }
         catch (DeliveryException ex) {
             if (ex.isOptOut()) {
@@ -103,19 +102,17 @@ class StepJobHandler implements JobHandler {
         if (due.isEmpty()) {
             return Optional.empty(); // stopped, replaced or already done: nothing to send
         }
-        Enrollment enrollment = due.get().enrollment();
         if (due.get().optedOut()) {
             enrollments.stopOptedOut(task);
             return Optional.empty();
         }
-        EnrollmentStep step = enrollment.step(task.step());
-        Optional<DeliveryChannel> channel = planner.channelOf(step, enrollment.getChannelId());
-        Optional<String> skip = skipReason(enrollment, step, channel);
+        Optional<DeliveryChannel> channel = planner.channelOf(due.get().step(), due.get().channelId());
+        Optional<String> skip = skipReason(due.get(), channel);
         if (skip.isPresent()) {
             progress.skipped(task, skip.get());
             return Optional.empty();
         }
-        return Optional.of(new Ready(enrollment, step, channel));
+        return Optional.of(new Ready(due.get(), channel));
     }
 
     @Override
@@ -127,13 +124,13 @@ class StepJobHandler implements JobHandler {
      * A free-form message on an official channel may only go out within 24 h of the lead's last inbound message on
      * that channel, less the margin the assistant needs to write and send it. No known inbound message: no window.
      */
-    private Optional<String> skipReason(Enrollment enrollment, EnrollmentStep step, Optional<DeliveryChannel> channel) {
-        if (channel.orElse(null) != DeliveryChannel.ASSISTANT || !step.isOnOfficialChannel()) {
+    private Optional<String> skipReason(StepRows.Due due, Optional<DeliveryChannel> channel) {
+        if (channel.orElse(null) != DeliveryChannel.ASSISTANT || !due.step().isOnOfficialChannel()) {
             return Optional.empty();
         }
-        Optional<Instant> last = window.lastInboundAt(enrollment.getTenantId(), enrollment.getChannelId(), enrollment.getLeadId());
+        Optional<Instant> last = window.lastInboundAt(due.tenantId(), due.channelId(), due.leadId());
         if (last.isEmpty()) {
-            return Optional.of("No inbound message of the lead is known on channel " + enrollment.getChannelId()
+            return Optional.of("No inbound message of the lead is known on channel " + due.channelId()
                     + ", so WhatsApp's 24-hour window is closed: only template messages may be sent");
         }
         Instant now = clock.instant();

@@ -49,11 +49,12 @@ class StepPlanner {
                 : decide(step.templateName(), step.prompt(), step.appId(), channelId);
     }
 
-    StepDelivery delivery(Enrollment enrollment, EnrollmentStep step, DeliveryChannel channel) {
-        return new StepDelivery(channel, StepDelivery.idempotencyKey(enrollment.getId(), step.number()),
-                enrollment.getId(), step.number(),
-                new StepDelivery.Recipient(enrollment.getTenantId(), enrollment.getAssistantId(), enrollment.getLeadId(),
-                        enrollment.getChannelId(), step.appId(), enrollment.getLead()),
+    StepDelivery delivery(StepRows.Due due, DeliveryChannel channel) {
+        EnrollmentStep step = due.step();
+        return new StepDelivery(channel, StepDelivery.idempotencyKey(due.enrollmentId(), step.number()),
+                due.enrollmentId(), step.number(),
+                new StepDelivery.Recipient(due.tenantId(), due.assistantId(), due.leadId(), due.channelId(), step.appId(),
+                        due.lead()),
                 new StepDelivery.Content(step.prompt(), step.templateName(), step.templateLanguage(), step.templateParams(),
                         step.templateHeader()));
     }

@@ -37,9 +37,9 @@ class StepProgress {
         this.clock = clock;
     }
 
-    /** The enrollment, when the job's step is still to be sent (not stopped, replaced or already done). */
+    /** The job's step, when it is still to be sent (not stopped, replaced or already done). */
     Optional<StepRows.Due> due(StepJobPayload job) {
-        return rows.due(job.enrollmentId(), job.step()).filter(due -> due.enrollment().isDue(job.step()));
+        return rows.due(job.enrollmentId(), job.step());
     }
 
     void sent(StepJobPayload job, String providerMessageId) {

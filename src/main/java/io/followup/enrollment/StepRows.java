@@ -40,8 +40,12 @@ class StepRows {
     private static final TypeReference<Map<String, String>> LEAD = new TypeReference<>() {
     };
 
-    /** A running enrollment whose current step is a job's, and whether its lead opted out of its channel meanwhile. */
-    record Due(Enrollment enrollment, boolean optedOut) {
+    /**
+     * A step still due: what its send needs of its enrollment (running, with it as the current step, scheduled), and
+     * whether the lead opted out of the channel meanwhile.
+     */
+    record Due(UUID enrollmentId, UUID tenantId, UUID assistantId, String leadId, String channelId, Map<String, String> lead,
+            EnrollmentStep step, boolean optedOut) {
     }
 
     private final JdbcTemplate jdbc;
@@ -60,15 +64,20 @@ class StepRows {
     }
 
     /**
-     * The enrollment if it is running with {@code step} as its current step, read in one statement with its lead's
-     * opt-out; no transaction (a single read), so no connection state to set and reset.
+     * Step {@code step} of the enrollment if it is still due, read in one statement with the lead's opt-out and only
+     * that step of the snapshot; no transaction (a single read), so no connection state to set and reset.
      */
     Optional<Due> due(UUID enrollmentId, int step) {
-        return jdbc.query("SELECT " + COLUMNS + """
-                , EXISTS (SELECT 1 FROM lead_opt_out o
-                          WHERE o.tenant_id = e.tenant_id AND o.channel_id = e.channel_id AND o.lead_id = e.lead_id)
-                FROM enrollment e WHERE e.id = ? AND e.status = 'active' AND e.current_step = ?
-                """, (rs, row) -> new Due(enrollment(rs, row), rs.getBoolean(20)), enrollmentId, step).stream().findFirst();
+        return jdbc.query("""
+                SELECT e.tenant_id, e.assistant_id, e.lead_id, e.channel_id, e.lead::text, (e.steps -> (? - 1))::text,
+                       EXISTS (SELECT 1 FROM lead_opt_out o
+                               WHERE o.tenant_id = e.tenant_id AND o.channel_id = e.channel_id AND o.lead_id = e.lead_id)
+                FROM enrollment e
+                WHERE e.id = ? AND e.status = 'active' AND e.current_step = ? AND e.steps -> (? - 1) ->> 'state' = ?
+                """, (rs, row) -> new Due(enrollmentId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), json.readValue(rs.getString(5), LEAD),
+                        json.readValue(rs.getString(6), EnrollmentStep.class), rs.getBoolean(7)),
+                step, enrollmentId, step, step, StepState.SCHEDULED.wire()).stream().findFirst();
     }
 
     /** The enrollment, locked until the caller's transaction ends. */

@@ -29,14 +29,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * call with as many threads. Reports sends/s, lateness of the start (claim time minus due time), CPU per step (this
  * JVM, which also runs the stub, and PostgreSQL) and memory. Run with {@code ./mvnw -Pbench verify
  * -Dit.test=StepDeliveryBench}; sizes {@code -Dbench.steps.fast} (2000 leads at 200 ms), {@code -Dbench.steps.slow}
- * (1000 at 2 s), {@code -Dbench.steps.burst} (10000 at 200 ms). Nothing here asserts time; the table goes to
+ * (4000 at 2 s: enough for a sustained rate; with 1000, two waves of sends in flight were the whole round), {@code -Dbench.steps.burst} (10000 at 200 ms). Nothing here asserts time; the table goes to
  * {@code target/bench/steps.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StepDeliveryBench {
 
     private static final int FAST = Integer.getInteger("bench.steps.fast", 2_000);
-    private static final int SLOW = Integer.getInteger("bench.steps.slow", 1_000);
+    private static final int SLOW = Integer.getInteger("bench.steps.slow", 4_000);
     private static final int BURST = Integer.getInteger("bench.steps.burst", 10_000);
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> ROWS = Collections.synchronizedList(new ArrayList<>());

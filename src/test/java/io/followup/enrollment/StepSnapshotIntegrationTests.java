@@ -59,6 +59,34 @@ class StepSnapshotIntegrationTests extends EnrollmentFixture {
         assertThat(stored(enrollmentId).get(0).get("resends").asInt()).isZero();
     }
 
+    @Test
+    void aSnapshotCarryingAFieldOfANewerVersionIsStillSentAndItsRowVersionMovesOnWithEachWrite() {
+        String lead = "lead-" + UUID.randomUUID();
+        String enrollmentId = statusChanged("e1-" + lead, lead, trigger, clock.instant()).json().get("enrollment_id").asString();
+        // A newer instance of the service (a rolling deploy) may have written a field this one does not know yet.
+        jdbc.update("update enrollment set steps = (select jsonb_agg(s || '{\"from_the_future\": 1}') from jsonb_array_elements(steps) s)"
+                + " where id = ?", UUID.fromString(enrollmentId));
+        long before = version(enrollmentId);
+
+        clock.advance(Duration.ofMinutes(30));
+        awaitAiRequest(lead, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "scheduled".equals(stepState(enrollment(enrollmentId), 1)));
+        assertThat(stepState(enrollment(enrollmentId), 0)).isEqualTo("sent");
+        // The step's outcome was written in plain SQL: the version moved, so a JPA write that loaded the row before
+        // would fail rather than overwrite it, and one that loads it now (the reply below) goes through.
+        assertThat(version(enrollmentId)).isGreaterThan(before);
+
+        assertThat(event("""
+                {"event_id": "reply-%s", "type": "lead.message_received", "assistant_id": "%s", "lead_id": "%s", "occurred_at": "%s"}
+                """.formatted(lead, assistant, lead, clock.instant())).status()).isEqualTo(200);
+        assertThat(enrollment(enrollmentId).get("status").asString()).isEqualTo("stopped");
+        assertThat(stepState(enrollment(enrollmentId), 1)).isEqualTo("cancelled");
+    }
+
+    private long version(String enrollmentId) {
+        return jdbc.queryForObject("select version from enrollment where id = ?", Long.class, UUID.fromString(enrollmentId));
+    }
+
     private JsonNode stored(String enrollmentId) {
         return JSON.readTree(jdbc.queryForObject("select steps::text from enrollment where id = ?", String.class,
                 UUID.fromString(enrollmentId)));

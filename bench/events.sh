@@ -148,6 +148,7 @@ warm_round() {
   events "warm${WARM}s" 1 8 3s
   "${WRK[@]}" > "$OUT/events-warm$WARM-single.txt"
 }
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 warm_up warm_round
 settle
 
@@ -192,6 +193,6 @@ row() {
   echo "Statements per event: $SERVICE_STATEMENTS logged by PostgreSQL for one event (target/bench/events-statements.log), $PGBENCH_STATEMENTS in the pgbench script (target/bench/events-enroll.sql), BEGIN and COMMIT included."
   echo "Events sent: $SENT; enrollment rows: $ROWS, with a first step job: $JOBS; event outcomes: $OUTCOMES. Service log lines at WARN or ERROR: $ERRORS."
   echo "Service memory after the runs: RSS $RSS_MB MB; heap $HEAP."
-  echo "Warm-up ${WARMUP_SECONDS}s (until a round compiled fewer than 20 methods). Each run $DURATION; $(nproc) cores shared by wrk or pgbench, PostgreSQL and the service (and anything else running; see machine busy); service JVM $JVM; $(date -u +%FT%TZ)."
+  echo "Warm-up ${WARMUP_SECONDS}s (until a round compiled fewer than 20 methods). Each run $DURATION; $(nproc) cores shared by wrk or pgbench, PostgreSQL and the service (and anything else running; see machine busy; load average before the warm-up $LOAD_BEFORE); service JVM $JVM; $(date -u +%FT%TZ)."
 } | tee "$OUT/events-results.md"
 [ "$SENT" = "$ROWS" ] || echo "MISMATCH: $SENT events sent, $ROWS enrollment rows"

@@ -12,38 +12,18 @@
 # peak speed for start-up and made the service look several times slower than it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 CONCURRENCY=${CONCURRENCY:-4 8 16 32}
 DURATION=${DURATION:-15s}
 PORT=${PORT:-8089}
 PROFILE=${PROFILE:-}
 OUT=target/bench
 mkdir -p "$OUT"
-for tool in wrk pgbench psql curl ss; do
-  command -v "$tool" > /dev/null || { echo "bench/http.sh needs $tool (apt-get install wrk postgresql-client curl iproute2)"; exit 1; }
-done
+needs wrk pgbench psql curl ss
 
-export FOLLOWUP_LOCAL_DIR="$PWD/$OUT/http-local"
-rm -rf "$FOLLOWUP_LOCAL_DIR"
 JVM_ARGS=""
 [ -n "$PROFILE" ] && JVM_ARGS="-XX:FlightRecorderOptions:stackdepth=512"
-PORT=$PORT ./mvnw -q spring-boot:test-run -Dspring-boot.test-run.optimizedLaunch=false \
-  "-Dspring-boot.test-run.jvmArguments=$JVM_ARGS" > "$OUT/http-service.log" 2>&1 &
-LAUNCHER=$!
-SERVICE=""
-# Only the processes this script started: other builds and benchmarks may share the machine.
-cleanup() {
-  [ -n "$SERVICE" ] && kill "$SERVICE" 2> /dev/null || true
-  wait "$LAUNCHER" 2> /dev/null || true
-}
-trap cleanup EXIT
-for _ in $(seq 300); do [ -f "$FOLLOWUP_LOCAL_DIR/tokens.env" ] && break; sleep 1; done
-SERVICE=$(ss -Hltnp "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-[ -n "$SERVICE" ] || { echo "the service did not start; see $OUT/http-service.log"; exit 1; }
-# shellcheck disable=SC1091
-source "$FOLLOWUP_LOCAL_DIR/tokens.env"
-PGPORT=$(grep -a -o 'jdbc:postgresql://localhost:[0-9]*' "$OUT/http-service.log" | head -1 | sed 's/.*://')
-PGURL="postgresql://postgres:postgres@localhost:$PGPORT/postgres"
-POSTMASTER=$(head -1 "$FOLLOWUP_LOCAL_DIR/postgres/postmaster.pid")
+start_service http "$JVM_ARGS"
 
 DEBT_ID=$(curl -sf -X POST "$BASE_URL/external-api/v1/debts" -H "Authorization: Bearer $EXTERNAL_TOKEN" \
   -H 'Content-Type: application/json' \
@@ -71,48 +51,14 @@ VALUES ('demo-company', $INTERNAL_DEBT, 'CALL', 'SCHEDULED', '2024-01-25T10:00:0
         'Customer previously expressed interest in monthly payment schedule', false, now(), now(), now());
 SQL
 
-# CPU time (clock ticks) of the service JVM, and of PostgreSQL: the postmaster, its live backends, and
-# the backends that already exited (counted in the postmaster's children times).
-ticks_service() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
-ticks_postgres() {
-  local sum child
-  sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$POSTMASTER/stat")
-  for child in $(pgrep -P "$POSTMASTER"); do
-    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$child/stat" 2> /dev/null || echo 0)))
-  done
-  echo "$sum"
-}
-# measure NAME COMMAND...: runs the load generator, keeping its output in $OUT/NAME.txt and, in
-# $OUT/NAME.cpu, the CPU seconds of service, PostgreSQL and load generator, and of the whole machine.
-measure() {
-  local name=$1; shift
-  local s0 p0 m0 s1 p1 m1
-  s0=$(ticks_service); p0=$(ticks_postgres); m0=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
-  /usr/bin/time -f "%U %S" -o "$OUT/$name.time" "$@" > "$OUT/$name.txt" 2>&1
-  sleep 1 # the postmaster reaps the backends of pgbench's closed connections, adding their CPU to its own
-  s1=$(ticks_service); p1=$(ticks_postgres); m1=$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)
-  awk -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v m=$((m1 - m0)) -v t="$(getconf CLK_TCK)" \
-    '{ printf "%.2f %.2f %.2f %.2f\n", s / t, p / t, $1 + $2, m / t }' "$OUT/$name.time" > "$OUT/$name.cpu"
-}
 POST_URL="$BASE_URL/external-api/v1/followups"
 
-# Warm-up until the JIT has compiled the request paths: a 13-second round of POST and GET that
-# compiles fewer than 20 methods (at most WARMUP_MAX seconds). A fixed time is not enough: on 2 busy
-# cores the one C2 thread took over 5 minutes to drain 2,000 queued methods, and until then POST ran
-# at a tenth of its warm rate; the queue alone misleads too, as it fills in waves.
-WARMUP_MAX=${WARMUP_MAX:-600}
-compiles() { jcmd "$SERVICE" PerfCounter.print 2> /dev/null | grep -Eo 'sun.ci.totalCompiles=[0-9]+' | cut -d= -f2; }
-warm_start=$SECONDS
-before=$(compiles)
-while :; do
+# Warm-up until the JIT has compiled the request paths (see warm_up in lib.sh).
+warm_round() {
   wrk -t2 -c16 -d10s -s "$OUT/post-followup.lua" "$POST_URL" > /dev/null
   wrk -t2 -c16 -d3s -s "$OUT/get-config.lua" "$BASE_URL/backend/followup/configs/$CONFIG_ID" > /dev/null
-  after=$(compiles)
-  [ $((after - before)) -lt 20 ] && break
-  [ $((SECONDS - warm_start)) -ge "$WARMUP_MAX" ] && { echo "warm-up: the JIT still compiles after ${WARMUP_MAX}s"; break; }
-  before=$after
-done
-WARMUP_SECONDS=$((SECONDS - warm_start))
+}
+warm_up warm_round
 
 for c in $CONCURRENCY; do
   if [ "$c" = "$PROFILE" ]; then
@@ -129,16 +75,6 @@ measure "wrk-get-$GET_C" wrk -t2 -c"$GET_C" -d"$DURATION" --latency -s "$OUT/get
 
 RSS_MB=$(( $(ps -o rss= -p "$SERVICE") / 1024 ))
 HEAP=$(jcmd "$SERVICE" GC.heap_info 2> /dev/null | grep -Eo 'total [0-9]+K, used [0-9]+K' | head -1)
-
-rate() { grep 'Requests/sec' "$OUT/$1.txt" | awk '{printf "%d", $2}'; }
-count() { grep -Eo '[0-9]+ requests in' "$OUT/$1.txt" | awk '{print $1}'; }
-pct() { grep -E "^ +$2%" "$OUT/$1.txt" | awk '{print $2}'; }
-non2xx() { grep -Eo 'Non-2xx or 3xx responses: [0-9]+' "$OUT/$1.txt" | awk '{n = $NF} END {print n + 0}'; }
-tps() { grep -Eo 'tps = [0-9.]+' "$OUT/$1.txt" | head -1 | awk '{printf "%d", $3}'; }
-txs() { grep -Eo 'actually processed: [0-9]+' "$OUT/$1.txt" | awk '{print $NF}'; }
-busy() { awk -v d="${DURATION%s}" -v cores="$(nproc)" '{ printf "%d%%", 100 * $4 / (d * cores) }' "$OUT/$1.cpu"; }
-# cpu_ms NAME N: CPU milliseconds per request of service / PostgreSQL / load generator; busy NAME: the machine's busy share
-cpu_ms() { awk -v n="$2" '{ printf "%.3f / %.3f / %.3f", 1000 * $1 / n, 1000 * $2 / n, 1000 * $3 / n }' "$OUT/$1.cpu"; }
 
 PEAK=""; PEAK_RPS=0
 for c in $CONCURRENCY; do

@@ -27,6 +27,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -132,6 +133,16 @@ class ApiExceptionHandler {
                 Map.of());
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(response.getBody());
+    }
+
+    /**
+     * The client hung up before its answer (a timeout of its own, a load generator stopping): there is no one to answer
+     * and nothing wrong here, so no 500 and no stack trace; what the request changed is committed or rolled back as
+     * it would be anyway. Spring's own exception resolver treats it the same way.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException ex, HttpServletRequest request) {
+        log.debug("Client gone before the answer to {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -15,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import io.followup.text.ColumnText;
+import org.apache.hc.client5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpHeaders;
@@ -46,15 +48,20 @@ final class DeliveryHttp {
     private final Clock clock;
 
     DeliveryHttp(RestClient.Builder restClientBuilder, DeliverySettings settings, Clock clock) {
-        // A connection per send in flight to one provider (the bulkhead's bound), for each of the few providers.
+        // A connection per send in flight to one provider (the bulkhead's bound), for each of the few providers, twice
+        // over per host, as two of them may share one (Gupshup's sends and template lists; every stub in tests). A
+        // request finding the pool empty anyway waits no longer than a connect would, then fails as retryable,
+        // rather than the client's own three minutes.
         int perProvider = settings.maxConcurrentPerProvider();
+        Timeout poolWait = Timeout.of(settings.connectTimeout());
         this.client = restClientBuilder.clone()
                 .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
                         // Retries are the job engine's (attempts, backoff, Retry-After), never the client's own; and
                         // answers are read as sent, without asking for compression.
                         .withHttpClientCustomizer(http -> http.disableAutomaticRetries().disableContentCompression())
-                        .withConnectionManagerCustomizer(pool -> pool.setMaxConnPerRoute(perProvider)
+                        .withConnectionManagerCustomizer(pool -> pool.setMaxConnPerRoute(perProvider * 2)
                                 .setMaxConnTotal(perProvider * PROVIDERS))
+                        .withDefaultRequestConfigCustomizer(request -> request.setConnectionRequestTimeout(poolWait))
                         .build(HttpClientSettings.defaults().withTimeouts(settings.connectTimeout(), settings.readTimeout())))
                 .build();
         // Our own mapper: wire formats must not change with the application's Jackson settings.
@@ -210,6 +217,9 @@ final class DeliveryHttp {
     /** Names what went wrong without echoing URLs or payloads. */
     private static String reason(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectionRequestTimeoutException) {
+                return "no connection to it came free in time (too many sends in flight)";
+            }
             if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
                 return "timed out";
             }

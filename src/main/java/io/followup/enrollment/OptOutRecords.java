@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.followup.text.ColumnText;
@@ -27,6 +29,10 @@ class OptOutRecords {
     record OptOut(String channelId, String leadId, String source, String detail, Instant optedOutAt) {
     }
 
+    /** A lead on a channel: what an opt-out belongs to. */
+    record LeadOnChannel(String channelId, String leadId) {
+    }
+
     private final JdbcTemplate jdbc;
 
     OptOutRecords(JdbcTemplate jdbc) {
@@ -45,6 +51,20 @@ class OptOutRecords {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM lead_opt_out WHERE tenant_id = ? AND channel_id = ? AND lead_id = ?)",
                 Boolean.class, tenantId, channelId, leadId));
+    }
+
+    /** {@link #isOptedOut} for the leads of a batch in one statement: those of {@code leads} who opted out. */
+    Set<LeadOnChannel> optedOut(UUID tenantId, List<LeadOnChannel> leads) {
+        Set<LeadOnChannel> optedOut = new HashSet<>();
+        jdbc.query("""
+                SELECT o.channel_id, o.lead_id FROM lead_opt_out o
+                JOIN unnest(?::text[], ?::text[]) AS t(channel_id, lead_id) ON o.channel_id = t.channel_id AND o.lead_id = t.lead_id
+                WHERE o.tenant_id = ?
+                """, rs -> {
+                    optedOut.add(new LeadOnChannel(rs.getString(1), rs.getString(2)));
+                }, leads.stream().map(LeadOnChannel::channelId).toArray(String[]::new),
+                leads.stream().map(LeadOnChannel::leadId).toArray(String[]::new), tenantId);
+        return optedOut;
     }
 
     boolean delete(UUID tenantId, String channelId, String leadId) {

@@ -40,17 +40,24 @@ class EnrollmentRows {
         this.jdbc = jdbc;
     }
 
-    /** Those of {@code leads} with a running enrollment. */
+    /**
+     * Those of {@code leads} with a running enrollment. The condition is on each column alone, which the index of
+     * running enrollments answers; a join with the pairs would be planned for rows unnest cannot count, as a scan of
+     * every enrollment. The pairs are matched here.
+     */
     Set<AssistantLead> running(UUID tenantId, List<AssistantLead> leads) {
+        Set<AssistantLead> wanted = Set.copyOf(leads);
         Set<AssistantLead> running = new HashSet<>();
         jdbc.query("""
-                SELECT e.assistant_id, e.lead_id FROM enrollment e
-                JOIN unnest(?::uuid[], ?::text[]) AS t(assistant_id, lead_id) ON e.assistant_id = t.assistant_id AND e.lead_id = t.lead_id
-                WHERE e.tenant_id = ? AND e.status = 'active'
+                SELECT assistant_id, lead_id FROM enrollment
+                WHERE tenant_id = ? AND assistant_id = ANY (?::uuid[]) AND lead_id = ANY (?::text[]) AND status = 'active'
                 """, rs -> {
-                    running.add(new AssistantLead(rs.getObject(1, UUID.class), rs.getString(2)));
-                }, leads.stream().map(lead -> lead.assistantId().toString()).toArray(String[]::new),
-                leads.stream().map(AssistantLead::leadId).toArray(String[]::new), tenantId);
+                    AssistantLead lead = new AssistantLead(rs.getObject(1, UUID.class), rs.getString(2));
+                    if (wanted.contains(lead)) {
+                        running.add(lead);
+                    }
+                }, tenantId, leads.stream().map(lead -> lead.assistantId().toString()).distinct().toArray(String[]::new),
+                leads.stream().map(AssistantLead::leadId).toArray(String[]::new));
         return running;
     }
 

@@ -53,17 +53,22 @@ class OptOutRecords {
                 Boolean.class, tenantId, channelId, leadId));
     }
 
-    /** {@link #isOptedOut} for the leads of a batch in one statement: those of {@code leads} who opted out. */
+    /**
+     * {@link #isOptedOut} for the leads of a batch in one statement: those of {@code leads} who opted out. Each column
+     * is matched alone, which the primary key answers (a join with the pairs may be planned as a scan); the pairs are
+     * matched here.
+     */
     Set<LeadOnChannel> optedOut(UUID tenantId, List<LeadOnChannel> leads) {
+        Set<LeadOnChannel> wanted = Set.copyOf(leads);
         Set<LeadOnChannel> optedOut = new HashSet<>();
-        jdbc.query("""
-                SELECT o.channel_id, o.lead_id FROM lead_opt_out o
-                JOIN unnest(?::text[], ?::text[]) AS t(channel_id, lead_id) ON o.channel_id = t.channel_id AND o.lead_id = t.lead_id
-                WHERE o.tenant_id = ?
-                """, rs -> {
-                    optedOut.add(new LeadOnChannel(rs.getString(1), rs.getString(2)));
-                }, leads.stream().map(LeadOnChannel::channelId).toArray(String[]::new),
-                leads.stream().map(LeadOnChannel::leadId).toArray(String[]::new), tenantId);
+        jdbc.query("SELECT channel_id, lead_id FROM lead_opt_out WHERE tenant_id = ? AND channel_id = ANY (?::text[]) AND lead_id = ANY (?::text[])",
+                rs -> {
+                    LeadOnChannel lead = new LeadOnChannel(rs.getString(1), rs.getString(2));
+                    if (wanted.contains(lead)) {
+                        optedOut.add(lead);
+                    }
+                }, tenantId, leads.stream().map(LeadOnChannel::channelId).distinct().toArray(String[]::new),
+                leads.stream().map(LeadOnChannel::leadId).toArray(String[]::new));
         return optedOut;
     }
 

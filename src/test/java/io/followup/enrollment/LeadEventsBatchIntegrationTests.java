@@ -164,6 +164,13 @@ class LeadEventsBatchIntegrationTests extends EnrollmentFixture {
         unconfigured.put("assistant_id", UUID.randomUUID().toString());
         events.add(unconfigured);
         events.add(trigger("b-new-2", "lead-new-2", trigger, null));
+        // Text that array and JSON literals must quote: the rows go through text[] parameters.
+        ObjectNode hostile = trigger("b-hostile", "lead-hostile", trigger, at);
+        hostile.put("event_id", "b-\"quoted\", {braced}, back\\slash");
+        hostile.put("lead_id", "lead-{x}, \"y\"");
+        hostile.put("channel_id", "web, {not official}");
+        hostile.set("lead", JSON.readTree("{\"first_name\": \"O'Brien \\\"Bob\\\" \\\\ {x} \\u00e9 \\ud83d\\ude00\", \"age\": 42, \"vip\": true, \"note\": null}"));
+        events.add(hostile);
         for (String event : earlier) {
             assertThat(post(tenant, event).status()).isEqualTo(200);
             perEvent(oneByOne, "[" + event + "]");
@@ -174,14 +181,17 @@ class LeadEventsBatchIntegrationTests extends EnrollmentFixture {
         JsonNode alone = perEvent(oneByOne, events.toString());
 
         assertThat(batch.handledEvents() - before).as("new leads, the opted-out, the unconfigured and the earlier duplicates")
-                .isEqualTo(6);
+                .isEqualTo(7);
         assertThat(readable(tenant, together)).isEqualTo(readable(oneByOne, alone));
         assertThat(readable(tenant, together).toString())
                 .contains("b-new processed enrolled lead-new", "b-r processed replaced lead-replaced", "b-s processed stopped lead-stopped",
                         "b-o processed ignored - The lead opted out of channel", "pre-ignored duplicate ignored - Status is not a trigger",
                         "pre-dup duplicate enrolled", "b-twice duplicate enrolled", "b-m-reply processed stopped lead-m",
                         "b-bad rejected - - Validation failed {channel_id=channel_id is required, status_id=status_id is required}",
-                        "b-unconfigured processed ignored - No active follow-up configuration");
+                        "b-unconfigured processed ignored - No active follow-up configuration",
+                        "b-\"quoted\", {braced}, back\\slash processed enrolled lead-{x}, \"y\"");
+        assertThat(jdbc.queryForObject("select lead ->> 'first_name' from enrollment where tenant_id = ? and lead_id = ?", String.class,
+                tenant, "lead-{x}, \"y\"")).isEqualTo("O'Brien \"Bob\" \\ {x} \u00e9 \ud83d\ude00");
         assertThat(rows(tenant)).isEqualTo(rows(oneByOne));
     }
 

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,11 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 import io.followup.support.ApiResponse;
-import io.followup.web.InvalidRequestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,20 +40,23 @@ class LeadEventsBatchIntegrationTests extends EnrollmentFixture {
     private EventBatch batch;
 
     @Autowired
-    private EnrollmentService service;
-
-    @Autowired
     private EnrollmentRepository repository;
-
-    @Autowired
-    private tools.jackson.databind.json.JsonMapper appJson;
 
     @Autowired
     private DataSource dataSource;
 
+    @Autowired
+    private EnrollmentService service;
+
+    @Autowired
+    private tools.jackson.databind.json.JsonMapper appJson;
+
+    private OneByOneComparison compare;
+
     @BeforeEach
     void sameConfigForTheOneByOneTenant() {
         at = clock.instant().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(1));
+        compare = new OneByOneComparison(service, appJson, jdbc);
         String config = """
                 {"assistant_id": "%s", "trigger_status_ids": ["%s"],
                  "steps": [{"interval": "PT30M", "prompt": "Friendly follow-up message"},
@@ -173,17 +173,17 @@ class LeadEventsBatchIntegrationTests extends EnrollmentFixture {
         events.add(hostile);
         for (String event : earlier) {
             assertThat(post(tenant, event).status()).isEqualTo(200);
-            perEvent(oneByOne, "[" + event + "]");
+            compare.perEvent(oneByOne, "[" + event + "]");
         }
         long before = batch.handledEvents();
 
         JsonNode together = post(tenant, events.toString()).json().get("results");
-        JsonNode alone = perEvent(oneByOne, events.toString());
+        JsonNode alone = compare.perEvent(oneByOne, events.toString());
 
         assertThat(batch.handledEvents() - before).as("new leads, the opted-out, the unconfigured and the earlier duplicates")
                 .isEqualTo(7);
-        assertThat(readable(tenant, together)).isEqualTo(readable(oneByOne, alone));
-        assertThat(readable(tenant, together).toString())
+        assertThat(compare.readable(tenant, together)).isEqualTo(compare.readable(oneByOne, alone));
+        assertThat(compare.readable(tenant, together).toString())
                 .contains("b-new processed enrolled lead-new", "b-r processed replaced lead-replaced", "b-s processed stopped lead-stopped",
                         "b-o processed ignored - The lead opted out of channel", "pre-ignored duplicate ignored - Status is not a trigger",
                         "pre-dup duplicate enrolled", "b-twice duplicate enrolled", "b-m-reply processed stopped lead-m",
@@ -192,7 +192,7 @@ class LeadEventsBatchIntegrationTests extends EnrollmentFixture {
                         "b-\"quoted\", {braced}, back\\slash processed enrolled lead-{x}, \"y\"");
         assertThat(jdbc.queryForObject("select lead ->> 'first_name' from enrollment where tenant_id = ? and lead_id = ?", String.class,
                 tenant, "lead-{x}, \"y\"")).isEqualTo("O'Brien \"Bob\" \\ {x} \u00e9 \ud83d\ude00");
-        assertThat(rows(tenant)).isEqualTo(rows(oneByOne));
+        assertThat(compare.rows(tenant)).isEqualTo(compare.rows(oneByOne));
     }
 
     @Test
@@ -273,56 +273,5 @@ class LeadEventsBatchIntegrationTests extends EnrollmentFixture {
 
     private ApiResponse post(UUID tenantId, String body) {
         return api.request("POST", "/backend/followup/events").token(tokens.backend(tenantId)).json(body).send();
-    }
-
-    /** The events as the intake handled them before batches were taken together: each on its own, in order. */
-    private JsonNode perEvent(UUID tenantId, String body) {
-        List<EventResult> results = new ArrayList<>();
-        for (JsonNode node : JSON.readTree(body)) {
-            LeadEventRequest event = appJson.treeToValue(node, LeadEventRequest.class);
-            try {
-                try {
-                    results.add(service.handle(tenantId, event));
-                }
-                catch (DataIntegrityViolationException ex) {
-                    results.add(service.handle(tenantId, event));
-                }
-            }
-            catch (InvalidRequestException ex) {
-                results.add(EventResult.rejected(event.eventId(), ex.details()));
-            }
-        }
-        return appJson.valueToTree(results);
-    }
-
-    /** Each result as one line, its enrollment named by its lead (enrollment IDs differ between tenants). */
-    private List<String> readable(UUID tenantId, JsonNode results) {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode result : results) {
-            String lead = result.has("enrollment_id") ? jdbc.queryForObject("select lead_id from enrollment where tenant_id = ? and id = ?",
-                    String.class, tenantId, UUID.fromString(result.get("enrollment_id").asString())) : "-";
-            lines.add(String.join(" ", result.path("event_id").asString(), result.get("status").asString(),
-                    result.path("outcome").asString("-"), lead, result.path("detail").asString("-"),
-                    result.has("errors") ? new java.util.TreeMap<>(appJson.treeToValue(result.get("errors"), Map.class)).toString() : ""));
-        }
-        return lines;
-    }
-
-    /** What the events left in the database, without what differs by tenant or by the moment of writing. */
-    private List<Map<String, Object>> rows(UUID tenantId) {
-        List<Map<String, Object>> rows = new ArrayList<>(jdbc.queryForList("""
-                select 'enrollment' as row, lead_id, channel_id, lead_phone, app_id, status, stop_reason, trigger_status_id::text,
-                    trigger_status_ids::text, triggered_at, lead, current_step, finished_at is null as running,
-                    (select jsonb_agg(s - 'job_id' - 'finished_at' order by (s ->> 'number')::int) from jsonb_array_elements(steps) s)::text as steps,
-                    (select j.status || ' ' || j.run_at from job j where j.id = (steps -> 0 ->> 'job_id')::bigint) as first_job
-                from enrollment where tenant_id = ? order by lead_id, created_at
-                """, tenantId));
-        rows.addAll(jdbc.queryForList("select 'event' as row, event_id, type, outcome, detail from lead_event where tenant_id = ? order by event_id",
-                tenantId));
-        rows.addAll(jdbc.queryForList("select 'window' as row, channel_id, lead_id, last_inbound_at from lead_window where tenant_id = ? order by lead_id",
-                tenantId));
-        rows.addAll(jdbc.queryForList("select 'opt-out' as row, channel_id, lead_id, source from lead_opt_out where tenant_id = ? order by lead_id",
-                tenantId));
-        return rows;
     }
 }

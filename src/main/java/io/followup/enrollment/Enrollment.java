@@ -323,4 +323,21 @@ class Enrollment {
     public Instant getFinishedAt() {
         return finishedAt;
     }
+
+    String getLeadPhone() {
+        return leadPhone;
+    }
+
+    String getAppId() {
+        return appId;
+    }
+
+    List<UUID> getTriggerStatusIds() {
+        return List.of(triggerStatusIds);
+    }
+
+    /** Null until saved; Hibernate then starts it at 0, as {@link EnrollmentRows} does for the rows it inserts. */
+    Long getVersion() {
+        return version;
+    }
 }

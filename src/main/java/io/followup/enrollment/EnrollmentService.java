@@ -2,9 +2,6 @@ package io.followup.enrollment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,46 +68,33 @@ class EnrollmentService {
         if (lastInbound != null) {
             window.inboundAt(tenantId, event.channelId(), event.leadId(), lastInbound);
         }
-        if (optOuts.isOptedOut(tenantId, event.channelId(), event.leadId())) {
-            return ignored(event, "The lead opted out of channel " + event.channelId());
-        }
-        Optional<Enrollment> running = enrollments.findActiveForUpdate(tenantId, event.assistantId(), event.leadId());
-        if (running.isPresent() && occurredAt.isBefore(running.get().getTriggeredAt())) {
-            return ignored(event, "The event is older than the running enrollment's trigger");
-        }
-        Optional<SequenceSnapshot> config = sequences.findActive(tenantId, event.assistantId());
-        if (config.isPresent() && config.get().isTrigger(event.statusId())) {
-            List<EnrollmentStep> steps = planner.plan(config.get(), event.channelId());
-            if (steps.isEmpty()) {
-                return stopOrIgnore(running, event, "No follow-up steps for channel " + event.channelId());
+        StatusDecision decision = StatusDecision.of(event, occurredAt, new StatusDecision.Facts() {
+            @Override
+            public boolean optedOut() {
+                return optOuts.isOptedOut(tenantId, event.channelId(), event.leadId());
             }
-            running.ifPresent(previous -> stops.stop(previous, "Replaced by a new trigger"));
-            Enrollment enrollment = new Enrollment(tenantId, event.assistantId(), event.leadId(), event.channelId(),
-                    config.get().configId(), event.statusId(), config.get().triggerStatusIds(), occurredAt,
-                    leadData(event.lead()), steps, now());
-            enrollments.saveAndFlush(enrollment);
-            Instant anchor = occurredAt.isAfter(now()) ? now() : occurredAt;
-            scheduleCurrent(enrollment, anchor);
-            return EventResult.processed(event.eventId(), running.isPresent() ? "replaced" : "enrolled", enrollment.getId(),
-                    running.isPresent() ? "The running enrollment was replaced" : null);
-        }
-        if (running.isPresent() && !running.get().isTrigger(event.statusId())) {
-            stops.stop(running.get(), "Lead moved to a non-trigger status");
-            return EventResult.processed(event.eventId(), "stopped", running.get().getId(), "Lead moved to a non-trigger status");
-        }
-        if (running.isPresent()) {
-            return ignored(event, "The lead is already enrolled");
-        }
-        return ignored(event, config.isEmpty() ? "No active follow-up configuration for this assistant"
-                : "Status is not a trigger of this assistant's configuration");
-    }
 
-    private EventResult stopOrIgnore(Optional<Enrollment> running, LeadEventRequest event, String reason) {
-        if (running.isPresent()) {
-            stops.stop(running.get(), reason);
-            return EventResult.processed(event.eventId(), "stopped", running.get().getId(), reason);
+            @Override
+            public Optional<Enrollment> running() {
+                return enrollments.findActiveForUpdate(tenantId, event.assistantId(), event.leadId());
+            }
+
+            @Override
+            public Optional<SequenceSnapshot> config() {
+                return sequences.findActive(tenantId, event.assistantId());
+            }
+        }, planner);
+        if (decision.action() == StatusDecision.Action.STOP) {
+            stops.stop(decision.running().get(), decision.reason());
         }
-        return ignored(event, reason);
+        if (decision.action() != StatusDecision.Action.ENROLL) {
+            return decision.result(event, null);
+        }
+        decision.running().ifPresent(previous -> stops.stop(previous, "Replaced by a new trigger"));
+        Enrollment enrollment = decision.enrollment(tenantId, event, occurredAt, now());
+        enrollments.saveAndFlush(enrollment);
+        scheduleCurrent(enrollment, StatusDecision.anchor(occurredAt, now()));
+        return decision.result(event, enrollment);
     }
 
     /** Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. */
@@ -141,18 +125,6 @@ class EnrollmentService {
     @Transactional(readOnly = true)
     public Page<Enrollment> search(UUID tenantId, EnrollmentFilter filter, Pageable page) {
         return enrollments.findAll(filter.forTenant(tenantId), page);
-    }
-
-    private static Map<String, String> leadData(Map<String, Object> lead) {
-        Map<String, String> data = new LinkedHashMap<>();
-        if (lead != null) {
-            lead.forEach((key, value) -> {
-                if (value != null) {
-                    data.put(key, String.valueOf(value));
-                }
-            });
-        }
-        return data;
     }
 
     static EventResult ignored(LeadEventRequest event, String reason) {

@@ -3,7 +3,13 @@ package io.followup.enrollment;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.followup.text.ColumnText;
@@ -18,6 +24,10 @@ class LeadActivity {
     static final int MAX_DETAIL = 500;
 
     record HandledEvent(String outcome, String detail) {
+    }
+
+    /** An event of a batch with the outcome it will have once claimed. */
+    record Claim(String eventId, String type, String outcome, String detail) {
     }
 
     private final JdbcTemplate jdbc;
@@ -42,6 +52,41 @@ class LeadActivity {
     Optional<HandledEvent> handledEvent(UUID tenantId, String eventId) {
         return jdbc.query("SELECT outcome, detail FROM lead_event WHERE tenant_id = ? AND event_id = ?",
                 (rs, row) -> new HandledEvent(rs.getString(1), rs.getString(2)), tenantId, eventId).stream().findFirst();
+    }
+
+    /**
+     * Claims the event IDs of a batch with their outcomes, as {@link #claimEvent} and {@link #recordOutcome} would one
+     * by one in one transaction. Sorted by ID, so two batches sharing IDs wait for each other rather than deadlock.
+     *
+     * @return the IDs claimed; the others were handled before (or are being handled by a concurrent request)
+     */
+    Set<String> claimEvents(UUID tenantId, List<Claim> claims, Instant now) {
+        List<Claim> sorted = claims.stream().sorted(Comparator.comparing(Claim::eventId)).toList();
+        Set<String> claimed = new HashSet<>();
+        jdbc.query("""
+                INSERT INTO lead_event (tenant_id, event_id, type, outcome, detail, received_at)
+                SELECT ?, t.event_id, t.type, t.outcome, t.detail, ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS t(event_id, type, outcome, detail)
+                ON CONFLICT (tenant_id, event_id) DO NOTHING
+                RETURNING event_id
+                """, rs -> {
+                    claimed.add(rs.getString(1));
+                }, tenantId, ts(now),
+                sorted.stream().map(Claim::eventId).toArray(String[]::new),
+                sorted.stream().map(Claim::type).toArray(String[]::new),
+                sorted.stream().map(Claim::outcome).toArray(String[]::new),
+                sorted.stream().map(claim -> ColumnText.fit(claim.detail(), MAX_DETAIL)).toArray(String[]::new));
+        return claimed;
+    }
+
+    /** The first outcomes of the events among {@code eventIds} that were handled before. */
+    Map<String, HandledEvent> handledEvents(UUID tenantId, List<String> eventIds) {
+        Map<String, HandledEvent> handled = new HashMap<>();
+        jdbc.query("SELECT event_id, outcome, detail FROM lead_event WHERE tenant_id = ? AND event_id = ANY (?::text[])",
+                rs -> {
+                    handled.put(rs.getString(1), new HandledEvent(rs.getString(2), rs.getString(3)));
+                }, tenantId, eventIds.toArray(String[]::new));
+        return handled;
     }
 
     private static OffsetDateTime ts(Instant instant) {

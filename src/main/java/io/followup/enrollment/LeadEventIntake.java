@@ -1,6 +1,7 @@
 package io.followup.enrollment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,23 +16,31 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads one event or a batch, and hands each to the service in a transaction of its own. */
+/**
+ * Reads one event or a batch. The status changes of leads with no running enrollment go through {@link EventBatch},
+ * all in one transaction; every other event to the service, in a transaction of its own, in the batch's order.
+ */
 @Component
 class LeadEventIntake {
 
     static final int MAX_BATCH = 100;
 
     private final EnrollmentService service;
+    private final EventBatch together;
     private final JsonMapper json;
 
-    LeadEventIntake(EnrollmentService service, JsonMapper json) {
+    LeadEventIntake(EnrollmentService service, EventBatch together, JsonMapper json) {
         this.service = service;
+        this.together = together;
         this.json = json;
     }
 
     /** A single event: a bad one is a 400 naming its fields. */
     EventResult single(UUID tenantId, JsonNode body) {
-        return handle(tenantId, read(body));
+        LeadEventRequest event = read(body);
+        EventResult[] result = new EventResult[1];
+        handle(tenantId, List.of(new EventBatch.Accepted(0, event, LeadEventValidator.check(event))), result);
+        return result[0];
     }
 
     /** A batch: each event is processed or rejected on its own; one bad event does not stop the others. */
@@ -39,17 +48,30 @@ class LeadEventIntake {
         if (body.isEmpty() || body.size() > MAX_BATCH) {
             throw new InvalidRequestException(Map.of("body", "A batch holds 1 to " + MAX_BATCH + " events"));
         }
-        List<EventResult> results = new ArrayList<>();
-        for (JsonNode node : body) {
+        EventResult[] results = new EventResult[body.size()];
+        List<EventBatch.Accepted> accepted = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode node = body.get(i);
             String eventId = node.path("event_id").isString() ? node.path("event_id").asString() : null;
             try {
-                results.add(handle(tenantId, read(node)));
+                LeadEventRequest event = read(node);
+                accepted.add(new EventBatch.Accepted(i, event, LeadEventValidator.check(event)));
             }
             catch (InvalidRequestException ex) {
-                results.add(EventResult.rejected(eventId, ex.details()));
+                results[i] = EventResult.rejected(eventId, ex.details());
             }
         }
-        return results;
+        handle(tenantId, accepted, results);
+        return Arrays.asList(results);
+    }
+
+    private void handle(UUID tenantId, List<EventBatch.Accepted> events, EventResult[] results) {
+        together.handle(tenantId, events).forEach((index, result) -> results[index] = result);
+        for (EventBatch.Accepted accepted : events) {
+            if (results[accepted.index()] == null) {
+                results[accepted.index()] = handle(tenantId, accepted.event());
+            }
+        }
     }
 
     private LeadEventRequest read(JsonNode node) {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.followup.text.ColumnText;
@@ -27,6 +29,10 @@ class OptOutRecords {
     record OptOut(String channelId, String leadId, String source, String detail, Instant optedOutAt) {
     }
 
+    /** A lead on a channel: what an opt-out belongs to. */
+    record LeadOnChannel(String channelId, String leadId) {
+    }
+
     private final JdbcTemplate jdbc;
 
     OptOutRecords(JdbcTemplate jdbc) {
@@ -45,6 +51,25 @@ class OptOutRecords {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM lead_opt_out WHERE tenant_id = ? AND channel_id = ? AND lead_id = ?)",
                 Boolean.class, tenantId, channelId, leadId));
+    }
+
+    /**
+     * {@link #isOptedOut} for the leads of a batch in one statement: those of {@code leads} who opted out. Each column
+     * is matched alone, which the primary key answers (a join with the pairs may be planned as a scan); the pairs are
+     * matched here.
+     */
+    Set<LeadOnChannel> optedOut(UUID tenantId, List<LeadOnChannel> leads) {
+        Set<LeadOnChannel> wanted = Set.copyOf(leads);
+        Set<LeadOnChannel> optedOut = new HashSet<>();
+        jdbc.query("SELECT channel_id, lead_id FROM lead_opt_out WHERE tenant_id = ? AND channel_id = ANY (?::text[]) AND lead_id = ANY (?::text[])",
+                rs -> {
+                    LeadOnChannel lead = new LeadOnChannel(rs.getString(1), rs.getString(2));
+                    if (wanted.contains(lead)) {
+                        optedOut.add(lead);
+                    }
+                }, tenantId, leads.stream().map(LeadOnChannel::channelId).distinct().toArray(String[]::new),
+                leads.stream().map(LeadOnChannel::leadId).toArray(String[]::new));
+        return optedOut;
     }
 
     boolean delete(UUID tenantId, String channelId, String leadId) {

@@ -2,6 +2,9 @@ package io.followup.job;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +54,47 @@ public class JobQueue {
             WakeupOnCommit.register(jdbc, wakeups, settings.listenNotify(), runAt);
         }
         return Optional.ofNullable(id);
+    }
+
+    /** One job of {@link #enqueueAll}; its dedupe key is required, since the new IDs are told apart by it. */
+    public record NewJob(Object payload, Instant runAt, String dedupeKey) {
+
+        public NewJob {
+            if (dedupeKey == null) {
+                throw new IllegalArgumentException("A job enqueued with others needs a dedupe key");
+            }
+        }
+    }
+
+    /**
+     * Adds jobs of one kind in one statement, each as {@link #enqueue} would (a dedupe key already taken is not
+     * added again), waking the pollers at commit for the earliest due before the next poll.
+     *
+     * @return the new jobs' IDs by dedupe key; a key that was taken is absent
+     */
+    public Map<String, Long> enqueueAll(String kind, List<NewJob> jobs) {
+        if (jobs.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        String[] payloads = jobs.stream().map(job -> json.writeValueAsString(job.payload())).toArray(String[]::new);
+        String[] runAts = jobs.stream().map(job -> job.runAt().toString()).toArray(String[]::new);
+        String[] keys = jobs.stream().map(NewJob::dedupeKey).toArray(String[]::new);
+        Map<String, Long> ids = new HashMap<>();
+        // Returned rows come in no promised order: each new ID is matched to its job by the dedupe key.
+        jdbc.query("""
+                INSERT INTO job (kind, payload, run_at, max_attempts, dedupe_key, created_at)
+                SELECT ?, t.payload::jsonb, t.run_at::timestamptz, ?, t.dedupe_key, ?
+                FROM unnest(?::text[], ?::text[], ?::text[]) AS t(payload, run_at, dedupe_key)
+                ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+                RETURNING id, dedupe_key
+                """, rs -> {
+                    ids.put(rs.getString(2), rs.getLong(1));
+                }, kind, settings.maxAttempts(), JobStore.ts(now), payloads, runAts, keys);
+        jobs.stream().filter(job -> ids.containsKey(job.dedupeKey())).map(NewJob::runAt).min(Instant::compareTo)
+                .filter(earliest -> earliest.isBefore(now.plus(settings.pollInterval())))
+                .ifPresent(earliest -> WakeupOnCommit.register(jdbc, wakeups, settings.listenNotify(), earliest));
+        return ids;
     }
 
     /** Cancels a job that has not started; a running or finished one is left alone. */

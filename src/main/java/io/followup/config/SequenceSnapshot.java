@@ -21,8 +21,4 @@ public record SequenceSnapshot(UUID configId, List<UUID> triggerStatusIds, List<
     public boolean isTrigger(UUID statusId) {
         return triggerStatusIds.contains(statusId);
     }
-
-    static SequenceSnapshot of(FollowupConfig config) {
-        return new SequenceSnapshot(config.getId(), config.getTriggerStatusIds(), config.getSteps(), config.getOfficialSteps());
-    }
 }

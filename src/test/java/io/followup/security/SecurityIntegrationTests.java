@@ -7,14 +7,40 @@ import java.util.UUID;
 import io.followup.support.ApiResponse;
 import io.followup.support.IntegrationTest;
 import io.followup.support.TestTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Authentication and authorization in each surface's own error format. */
 class SecurityIntegrationTests extends IntegrationTest {
 
     private static final String CONFIGS = "/backend/followup/configs/" + UUID.randomUUID();
+
+    @Autowired
+    FilterChainProxy filterChain;
+
+    @Autowired
+    HttpFirewall firewall;
+
+    @Test
+    void theFilterChainChecksHeadersWithTheServicesFirewall() {
+        assertThat(ReflectionTestUtils.getField(filterChain, "firewall")).isSameAs(firewall);
+        // Its header value rule is the one HeaderValues decides: a control character is refused, a tab is not.
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/backend/followup/configs");
+        request.addHeader("X-Probe", "a\u0001b");
+        request.addHeader("X-Tab", "a\tb");
+        HttpServletRequest checked = firewall.getFirewalledRequest(request);
+        assertThatThrownBy(() -> checked.getHeader("X-Probe")).isInstanceOf(RequestRejectedException.class);
+        assertThat(checked.getHeader("X-Tab")).isEqualTo("a\tb");
+    }
 
     @Test
     void backendWithoutTokenIs401ProblemWithBearerChallenge() {

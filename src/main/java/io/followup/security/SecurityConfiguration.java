@@ -27,10 +27,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -102,8 +102,8 @@ class SecurityConfiguration {
 
     /** Spring Security's firewall with its header value rule decided without a regular expression ({@link HeaderValues}). */
     @Bean
-    static HttpFirewall httpFirewall() {
-        return HeaderValues.firewall();
+    static WebSecurityCustomizer headerValueFirewall() {
+        return web -> web.httpFirewall(HeaderValues.firewall());
     }
 
     /**

@@ -49,6 +49,11 @@ abstract class EnrollmentFixture extends IntegrationTest {
         stub.stubFor(post(urlEqualTo("/gupshup/wa/api/v1/template/msg"))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withBody("{\"status\":\"submitted\",\"messageId\":\"g-1\"}")));
+        createConfig(tenant);
+    }
+
+    /** The seed's example configuration for this test's assistant, created under {@code tenantId}. */
+    void createConfig(UUID tenantId) {
         String config = """
                 {"assistant_id": "%s", "trigger_status_ids": ["%s"],
                  "steps": [{"interval": "PT30M", "prompt": "Friendly follow-up message"},
@@ -57,7 +62,7 @@ abstract class EnrollmentFixture extends IntegrationTest {
                    "steps": [{"interval": "P1D", "template_name": "reengagement_v1", "template_language": "en",
                               "template_params": ["{{LEAD_FIRSTNAME}}"]}]}]}
                 """.formatted(assistant, trigger, channel, APP);
-        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant)).json(config).send().status())
+        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenantId)).json(config).send().status())
                 .isEqualTo(201);
     }
 

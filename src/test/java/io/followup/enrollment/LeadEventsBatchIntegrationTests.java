@@ -57,16 +57,7 @@ class LeadEventsBatchIntegrationTests extends EnrollmentFixture {
     void sameConfigForTheOneByOneTenant() {
         at = clock.instant().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(1));
         compare = new OneByOneComparison(service, appJson, jdbc);
-        String config = """
-                {"assistant_id": "%s", "trigger_status_ids": ["%s"],
-                 "steps": [{"interval": "PT30M", "prompt": "Friendly follow-up message"},
-                           {"interval": "PT2H", "prompt": "Offer a product demo"}],
-                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "%s",
-                   "steps": [{"interval": "P1D", "template_name": "reengagement_v1", "template_language": "en",
-                              "template_params": ["{{LEAD_FIRSTNAME}}"]}]}]}
-                """.formatted(assistant, trigger, channel, APP);
-        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(oneByOne)).json(config).send().status())
-                .isEqualTo(201);
+        createConfig(oneByOne);
     }
 
     @Test

@@ -82,7 +82,8 @@ class DebtFollowupController {
 
     @GetMapping
     @Operation(operationId = "listFollowups", summary = "List followups, newest first, with optional filters (scope followups:read)",
-            description = "Filters combine; scheduled_from and scheduled_to bound scheduled_at, both included.")
+            description = "Filters combine; scheduled_from and scheduled_to bound scheduled_at, both included. A query "
+                    + "parameter this list does not take is a 400 naming it.")
     @ApiResponse(responseCode = "200", description = "One page of followups", useReturnTypeSchema = true)
     ExternalPage<DebtFollowupResponse> list(CompanyId company,
             @Parameter(description = "Encrypted debt ID", schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$"))
@@ -93,8 +94,12 @@ class DebtFollowupController {
             @Parameter(schema = @Schema(allowableValues = {"call", "sms", "email", "whatsapp", "voicemail", "manual_call", "physical",
                     "postmail"}))
             @RequestParam(required = false) String type,
-            @Parameter(description = "ISO 8601 date-time with Z or an offset", schema = @Schema(format = "date-time")) @RequestParam(name = "scheduled_from", required = false) String scheduledFrom,
-            @Parameter(description = "ISO 8601 date-time with Z or an offset", schema = @Schema(format = "date-time")) @RequestParam(name = "scheduled_to", required = false) String scheduledTo,
+            @Parameter(description = "Earliest scheduled_at: an ISO 8601 date-time with Z or an offset, or a date (YYYY-MM-DD: from the start of that day, UTC)",
+                    schema = @Schema(type = "string", example = "2024-01-25"))
+            @RequestParam(name = "scheduled_from", required = false) String scheduledFrom,
+            @Parameter(description = "Latest scheduled_at: an ISO 8601 date-time with Z or an offset, or a date (YYYY-MM-DD: to the end of that day, UTC)",
+                    schema = @Schema(type = "string", example = "2024-01-31"))
+            @RequestParam(name = "scheduled_to", required = false) String scheduledTo,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))

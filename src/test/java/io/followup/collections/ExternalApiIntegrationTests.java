@@ -258,6 +258,11 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         assertList(company, FOLLOWUPS + "?scheduled_from=" + enc("2024-01-15T00:00:00-03:00") + "&scheduled_to="
                 + enc("2024-01-31T00:00:00+00:00"), List.of(f3, f2), 2, 1, 20, 1);
         assertList(company, FOLLOWUPS + "?debt_id=" + d1 + "&status=scheduled&type=call", List.of(f1), 1, 1, 20, 1);
+        // Plain dates, as GetBill's lists take them: whole UTC days, both included.
+        assertList(company, FOLLOWUPS + "?scheduled_from=2024-01-20&scheduled_to=2024-01-30", List.of(f3, f2), 2, 1, 20, 1);
+        assertList(company, FOLLOWUPS + "?scheduled_from=2024-01-20&scheduled_to=2024-01-20", List.of(f2), 1, 1, 20, 1);
+        assertList(company, FOLLOWUPS + "?scheduled_to=2024-01-19", List.of(f1), 1, 1, 20, 1);
+        assertList(company, FOLLOWUPS + "?scheduled_from=2024-01-21&scheduled_to=" + enc("2024-01-30T10:00:00Z"), List.of(f3), 1, 1, 20, 1);
 
         assertList(company, FOLLOWUPS + "?limit=2", List.of(f5, f4), 5, 1, 2, 3);
         assertList(company, FOLLOWUPS + "?limit=2&page=2", List.of(f3, f2), 5, 2, 2, 3);

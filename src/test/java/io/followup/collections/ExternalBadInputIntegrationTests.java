@@ -267,6 +267,17 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
         cases.add(get("followups debt_id is a followup id", FOLLOWUPS + "?debt_id={followup}", 400, "debt_id"));
         cases.add(get("followups several bad filters", FOLLOWUPS + "?status=x&type=y&scheduled_from=z", 400, null)
                 .exact("status", BAD_STATUS).exact("type", BAD_TYPE).keys("scheduled_from"));
+        cases.add(get("followups plain date out of range", FOLLOWUPS + "?scheduled_to=2024-02-30", 400, "scheduled_to"));
+        cases.add(get("followups plain dates the wrong way", FOLLOWUPS + "?scheduled_from=2024-02-02&scheduled_to=2024-02-01", 400,
+                "scheduled_to"));
+        cases.add(get("followups misspelled filter", FOLLOWUPS + "?stauts=sent", 400, null)
+                .exact("stauts", "Unknown query parameter: this endpoint takes debt_id, limit, page, scheduled_from, scheduled_to, status, type"));
+        cases.add(get("followups GetBill-style date filter name", FOLLOWUPS + "?date_from=2024-01-01&status=sent", 400, "date_from"));
+        cases.add(get("followups of a debt with a filter it does not take", FOLLOWUPS + "/debt/{debt}?status=sent", 400, null)
+                .exact("status", "Unknown query parameter: this endpoint takes limit, page"));
+        cases.add(get("debts unknown parameter, escaped name", DEBTS + "?st%61tus=open", 400, "status"));
+        cases.add(get("a followup by ID takes no query parameter", FOLLOWUPS + "/{followup}?expand=debt", 400, null)
+                .exact("expand", "Unknown query parameter: this endpoint takes none"));
         cases.add(get("debts page=0", DEBTS + "?page=0", 400, "page"));
         cases.add(get("debts limit=101", DEBTS + "?limit=101", 400, "limit"));
         cases.add(get("followups of a debt limit=0", FOLLOWUPS + "/debt/{debt}?limit=0", 400, "limit"));

@@ -57,7 +57,7 @@ class DebtController {
     @ApiResponse(responseCode = "200", description = "The debt", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such debt (or not the company's)")
     ExternalResponse<DebtResponse> get(CompanyId company, @PathVariable String id) {
-        return ExternalResponse.of("Debt retrieved successfully", DebtResponse.from(service.get(company.value(), id), ids));
+        return ExternalResponse.of(ExternalResponse.SUCCESS, DebtResponse.from(service.get(company.value(), id), ids));
     }
 
     @GetMapping
@@ -70,8 +70,7 @@ class DebtController {
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int limit) {
-        return ExternalPage.of("Debts retrieved successfully",
-                service.list(company.value(), externalReference, PageParams.external(page, limit)),
+        return ExternalPage.of(service.list(company.value(), externalReference, PageParams.external(page, limit)),
                 debt -> DebtResponse.from(debt, ids));
     }
 }

@@ -57,7 +57,7 @@ class DebtFollowupController {
     @ApiResponse(responseCode = "200", description = "The followup", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
     ExternalResponse<DebtFollowupResponse> get(CompanyId company, @PathVariable String id) {
-        return ExternalResponse.of("Followup retrieved successfully", DebtFollowupResponse.from(service.get(company.value(), id), ids));
+        return ExternalResponse.of(ExternalResponse.SUCCESS, DebtFollowupResponse.from(service.get(company.value(), id), ids));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -126,6 +126,6 @@ class DebtFollowupController {
     }
 
     private ExternalPage<DebtFollowupResponse> page(org.springframework.data.domain.Page<DebtFollowup> followups) {
-        return ExternalPage.of("Followups retrieved successfully", followups, followup -> DebtFollowupResponse.from(followup, ids));
+        return ExternalPage.of(followups, followup -> DebtFollowupResponse.from(followup, ids));
     }
 }

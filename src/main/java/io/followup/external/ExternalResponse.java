@@ -8,6 +8,9 @@ public record ExternalResponse<T>(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String message,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) T data) {
 
+    /** GetBill's message for a single read (creates and updates say what they did). */
+    public static final String SUCCESS = "Success";
+
     public static <T> ExternalResponse<T> of(String message, T data) {
         return new ExternalResponse<>(false, message, data);
     }

@@ -44,7 +44,8 @@ final class LocalRateLimiter implements RateLimiter {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return new RateLimit(probe.isConsumed(), allowance.requests(), probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()),
-                probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+                probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill())),
+                Math.max(1, seconds(allowance.period().toNanos())));
     }
 
     private static long seconds(long nanos) {

@@ -8,6 +8,8 @@ package io.followup.ratelimit;
  * @param remaining requests left right now ({@code X-RateLimit-Remaining})
  * @param resetSeconds seconds until the whole allowance is back ({@code X-RateLimit-Reset})
  * @param retryAfterSeconds when refused: seconds until the next request is allowed ({@code Retry-After})
+ * @param windowSeconds the period the limit is counted over ({@code X-RateLimit-Window})
  */
-public record RateLimit(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+public record RateLimit(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds,
+        long windowSeconds) {
 }

@@ -24,11 +24,11 @@ class RateLimitConfiguration {
 
     /** A customizer rather than a filter bean: a filter bean would also run a second time, outside the chain. */
     @Bean
-    Customizer<HttpSecurity> rateLimitFilter(RateLimiter limiter, ApiErrors errors, MeterRegistry meters) {
+    Customizer<HttpSecurity> rateLimitFilter(RateLimiter limiter, ApiErrors errors, MeterRegistry meters, Clock clock) {
         Counter refused = Counter.builder("followup.api.rate_limited")
                 .description("External API requests refused with 429 by the per-client rate limit")
                 .register(meters);
-        RateLimitFilter filter = new RateLimitFilter(limiter, errors, refused);
+        RateLimitFilter filter = new RateLimitFilter(limiter, errors, refused, clock);
         return http -> http.addFilterAfter(filter, BearerTokenAuthenticationFilter.class);
     }
 }

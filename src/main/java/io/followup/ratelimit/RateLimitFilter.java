@@ -1,6 +1,7 @@
 package io.followup.ratelimit;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 
 import io.followup.security.Integrator;
@@ -17,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts every authenticated external API request against its integrator's allowance, tells the
- * caller where it stands in the {@code X-RateLimit-*} headers, and refuses it with 429 and
+ * caller where it stands in the {@code X-RateLimit-*} headers (GetBill's: {@code Reset} is a Unix time, {@code Window}
+ * the counting period in seconds), and refuses it with 429 and
  * {@code Retry-After} when nothing is left. Runs inside the security chain, right after the bearer
  * token is read, so refusals for a missing scope are counted and carry the headers too.
  */
@@ -26,15 +28,20 @@ final class RateLimitFilter extends OncePerRequestFilter {
     static final String LIMIT = "X-RateLimit-Limit";
     static final String REMAINING = "X-RateLimit-Remaining";
     static final String RESET = "X-RateLimit-Reset";
+    static final String WINDOW = "X-RateLimit-Window";
+    /** GetBill's words for a refusal (https://docs.getbill.io, rate limits). */
+    static final String EXCEEDED = "Rate limit exceeded. Please try again later.";
 
     private final RateLimiter limiter;
     private final ApiErrors errors;
     private final Counter refused;
+    private final Clock clock;
 
-    RateLimitFilter(RateLimiter limiter, ApiErrors errors, Counter refused) {
+    RateLimitFilter(RateLimiter limiter, ApiErrors errors, Counter refused, Clock clock) {
         this.limiter = limiter;
         this.errors = errors;
         this.refused = refused;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +61,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
         RateLimit limit = limiter.tryAcquire(integrator);
         response.setHeader(LIMIT, Long.toString(limit.limit()));
         response.setHeader(REMAINING, Long.toString(limit.remaining()));
-        response.setHeader(RESET, Long.toString(limit.resetSeconds()));
+        // As GetBill sends it: the Unix time (seconds) at which the allowance is whole again, and the counting period.
+        response.setHeader(RESET, Long.toString(clock.instant().getEpochSecond() + limit.resetSeconds()));
+        response.setHeader(WINDOW, Long.toString(limit.windowSeconds()));
         if (limit.allowed()) {
             chain.doFilter(request, response);
             return;
@@ -62,7 +71,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
         refused.increment();
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limit.retryAfterSeconds()));
         errors.write(response, ApiSurface.EXTERNAL, request.getRequestURI(), HttpStatus.TOO_MANY_REQUESTS,
-                "Rate limit exceeded: " + limit.limit() + " requests allowed; retry after " + limit.retryAfterSeconds()
-                        + " seconds", Map.of());
+                EXCEEDED, Map.of());
     }
 }

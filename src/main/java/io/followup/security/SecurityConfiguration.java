@@ -47,7 +47,7 @@ class SecurityConfiguration {
             HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, "Idempotency-Key");
     private static final List<String> CORS_EXPOSED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
             HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE, "X-RateLimit-Limit", "X-RateLimit-Remaining",
-            "X-RateLimit-Reset", "Idempotent-Replayed");
+            "X-RateLimit-Reset", "X-RateLimit-Window", "Idempotent-Replayed");
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiErrors errors, CorsSettings corsSettings) throws Exception {

@@ -105,7 +105,8 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
     private static void rateLimitHeaders(ApiResponse response) {
         response.addHeaderObject("X-RateLimit-Limit", header("Requests allowed per period", new IntegerSchema()));
         response.addHeaderObject("X-RateLimit-Remaining", header("Requests left right now", new IntegerSchema()));
-        response.addHeaderObject("X-RateLimit-Reset", header("Seconds until the whole allowance is back", new IntegerSchema()));
+        response.addHeaderObject("X-RateLimit-Reset", header("Unix time (seconds) at which the whole allowance is back", new IntegerSchema()));
+        response.addHeaderObject("X-RateLimit-Window", header("Seconds the limit is counted over", new IntegerSchema()));
     }
 
     private static void add(Operation operation, String code, String description) {

@@ -25,8 +25,8 @@ class LocalRateLimiterTests {
         RateLimit third = limiter.tryAcquire(acme);
         RateLimit fourth = limiter.tryAcquire(acme);
 
-        assertThat(first).isEqualTo(new RateLimit(true, 3, 2, 10, 0));
-        assertThat(third).isEqualTo(new RateLimit(true, 3, 0, 30, 0));
+        assertThat(first).isEqualTo(new RateLimit(true, 3, 2, 10, 0, 30));
+        assertThat(third).isEqualTo(new RateLimit(true, 3, 0, 30, 0, 30));
         assertThat(fourth.allowed()).isFalse();
         assertThat(fourth.remaining()).isZero();
         assertThat(fourth.retryAfterSeconds()).isEqualTo(10);
@@ -48,7 +48,7 @@ class LocalRateLimiterTests {
 
         assertThat(afterTen.allowed()).isTrue();
         assertThat(again.allowed()).isFalse();
-        assertThat(afterAWhile).isEqualTo(new RateLimit(true, 3, 2, 10, 0));
+        assertThat(afterAWhile).isEqualTo(new RateLimit(true, 3, 2, 10, 0, 30));
     }
 
     @Test
@@ -73,7 +73,7 @@ class LocalRateLimiterTests {
         RateLimit second = limiter.tryAcquire(small);
         RateLimit third = limiter.tryAcquire(small);
 
-        assertThat(second).isEqualTo(new RateLimit(true, 2, 0, 3600, 0));
+        assertThat(second).isEqualTo(new RateLimit(true, 2, 0, 3600, 0, 3600));
         assertThat(third.allowed()).isFalse();
         assertThat(third.retryAfterSeconds()).isEqualTo(1800);
         assertThat(limiter.tryAcquire(acme).limit()).isEqualTo(100);

@@ -40,7 +40,7 @@ class CorsIntegrationTests extends IntegrationTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
         assertThat(list.header("Access-Control-Expose-Headers"))
-                .contains("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After",
+                .contains("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-RateLimit-Window", "Retry-After",
                         "Idempotent-Replayed", "Location", "ETag");
         assertThat(list.header("X-RateLimit-Remaining")).isNotNull();
     }

@@ -31,19 +31,7 @@ final class DbSchedulerSteps {
     static Result run(int port, int jobs, int threads, Duration timeout) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create("dbsched", 20)) {
             JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-            jdbc.execute("""
-                    CREATE TABLE scheduled_tasks (task_name text NOT NULL, task_instance text NOT NULL, task_data bytea,
-                      execution_time timestamptz, picked boolean NOT NULL, picked_by text, last_success timestamptz,
-                      last_failure timestamptz, consecutive_failures int, last_heartbeat timestamptz, version bigint NOT NULL,
-                      priority smallint, state text, PRIMARY KEY (task_name, task_instance));
-                    CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
-                    CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
-                    CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
-                    """);
-            jdbc.update("""
-                    INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)
-                    SELECT 'send', 'job-' || n, now() - interval '1 second', false, 1 FROM generate_series(1, ?) AS n
-                    """, jobs);
+            dueTasks(jdbc, "send", jobs);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             URI target = URI.create("http://127.0.0.1:" + port + StubAssistant.PATH);
             AtomicInteger done = new AtomicInteger();
@@ -85,6 +73,23 @@ final class DbSchedulerSteps {
                 scheduler.stop();
             }
         }
+    }
+
+    /** db-scheduler's table (its PostgreSQL schema) holding {@code count} instances of {@code task}, all due now. */
+    static void dueTasks(JdbcTemplate jdbc, String task, int count) {
+        jdbc.execute("""
+                CREATE TABLE scheduled_tasks (task_name text NOT NULL, task_instance text NOT NULL, task_data bytea,
+                  execution_time timestamptz, picked boolean NOT NULL, picked_by text, last_success timestamptz,
+                  last_failure timestamptz, consecutive_failures int, last_heartbeat timestamptz, version bigint NOT NULL,
+                  priority smallint, state text, PRIMARY KEY (task_name, task_instance));
+                CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
+                CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+                CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
+                """);
+        jdbc.update("""
+                INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                SELECT ?, 'job-' || n, now() - interval '1 second', false, 1 FROM generate_series(1, ?) AS n
+                """, task, count);
     }
 
     private static long remaining(JdbcTemplate jdbc) {

@@ -69,19 +69,7 @@ class EngineBench {
     void drainWithDbSchedulerLockAndFetch() throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create("bench", DEFAULTS.concurrency() + 4)) {
             JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-            jdbc.execute("""
-                    CREATE TABLE scheduled_tasks (task_name text NOT NULL, task_instance text NOT NULL, task_data bytea,
-                      execution_time timestamptz, picked boolean NOT NULL, picked_by text, last_success timestamptz,
-                      last_failure timestamptz, consecutive_failures int, last_heartbeat timestamptz, version bigint NOT NULL,
-                      priority smallint, state text, PRIMARY KEY (task_name, task_instance));
-                    CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
-                    CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
-                    CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
-                    """);
-            jdbc.update("""
-                    INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)
-                    SELECT 'noop', 'job-' || n, now() - interval '1 second', false, 1 FROM generate_series(1, ?) AS n
-                    """, JOBS);
+            DbSchedulerSteps.dueTasks(jdbc, "noop", JOBS);
             jdbc.execute("ANALYZE scheduled_tasks");
             AtomicInteger done = new AtomicInteger();
             OneTimeTask<Void> noop = Tasks.oneTime("noop").execute((instance, context) -> done.incrementAndGet());

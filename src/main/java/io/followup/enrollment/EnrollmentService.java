@@ -93,14 +93,10 @@ class EnrollmentService {
         decision.running().ifPresent(previous -> stops.stop(previous, "Replaced by a new trigger"));
         Enrollment enrollment = decision.enrollment(tenantId, event, occurredAt, now());
         enrollments.saveAndFlush(enrollment);
-        scheduleCurrent(enrollment, StatusDecision.anchor(occurredAt, now()));
+        schedule.current(enrollment, StatusDecision.anchor(occurredAt, now()));
         return decision.result(event, enrollment);
     }
 
-    /** Schedules the enrollment's current step, {@code interval} after {@code anchor}, in this transaction. */
-    void scheduleCurrent(Enrollment enrollment, Instant anchor) {
-        schedule.current(enrollment, anchor);
-    }
 
     /** The lead opted out while the step waited: the enrollment stops instead of sending. */
     void stopOptedOut(StepJobPayload job) {

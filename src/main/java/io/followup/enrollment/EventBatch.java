@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 
 import io.followup.config.FollowupSequences;
 import io.followup.config.SequenceSnapshot;
-import io.followup.config.StepInterval;
-import io.followup.job.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -48,7 +46,7 @@ class EventBatch {
     private final EnrollmentRows rows;
     private final FollowupSequences sequences;
     private final StepPlanner planner;
-    private final JobQueue jobs;
+    private final StepSchedule schedule;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -56,14 +54,14 @@ class EventBatch {
     private final AtomicLong handled = new AtomicLong();
 
     EventBatch(LeadActivity leads, LeadWindow window, OptOutRecords optOuts, EnrollmentRows rows, FollowupSequences sequences,
-            StepPlanner planner, JobQueue jobs, PlatformTransactionManager transactions, Clock clock) {
+            StepPlanner planner, StepSchedule schedule, PlatformTransactionManager transactions, Clock clock) {
         this.leads = leads;
         this.window = window;
         this.optOuts = optOuts;
         this.rows = rows;
         this.sequences = sequences;
         this.planner = planner;
-        this.jobs = jobs;
+        this.schedule = schedule;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -201,30 +199,13 @@ class EventBatch {
         }
     }
 
-    /**
-     * Schedules the first step of each new enrollment as {@link EnrollmentService#scheduleCurrent} does, the jobs in
-     * one statement; @return the enrollments, ready to insert
-     */
+    /** Schedules the first step of each new enrollment, the jobs in one statement; @return the enrollments, ready to insert */
     private List<Enrollment> scheduleFirstSteps(List<Decided> won) {
         Instant now = clock.instant();
         List<Decided> enrolling = won.stream().filter(each -> each.enrollment() != null).toList();
-        List<JobQueue.NewJob> firstJobs = enrolling.stream().map(each -> {
-            Enrollment enrollment = each.enrollment();
-            EnrollmentStep step = enrollment.current();
-            Instant due = StatusDecision.anchor(each.accepted().occurredAt(), now).plus(StepInterval.parse(step.interval()));
-            return new JobQueue.NewJob(new StepJobPayload(enrollment.getId(), step.number()), due,
-                    StepResend.jobKey(enrollment.getId(), step));
-        }).toList();
-        Map<String, Long> jobIds = jobs.enqueueAll(StepJobHandler.KIND, firstJobs);
-        for (int i = 0; i < enrolling.size(); i++) {
-            Enrollment enrollment = enrolling.get(i).enrollment();
-            Long jobId = jobIds.get(firstJobs.get(i).dedupeKey());
-            if (jobId == null) {
-                throw new IllegalStateException("Step 1 of " + enrollment.getId() + " was scheduled twice");
-            }
-            enrollment.scheduleCurrent(firstJobs.get(i).runAt(), jobId);
-        }
-        return enrolling.stream().map(Decided::enrollment).toList();
+        List<Enrollment> enrollments = enrolling.stream().map(Decided::enrollment).toList();
+        schedule.currentAll(enrollments, enrolling.stream().map(each -> StatusDecision.anchor(each.accepted().occurredAt(), now)).toList());
+        return enrollments;
     }
 
     private static List<String> eventIds(List<Accepted> events) {

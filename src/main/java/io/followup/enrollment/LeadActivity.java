@@ -50,8 +50,7 @@ class LeadActivity {
     }
 
     Optional<HandledEvent> handledEvent(UUID tenantId, String eventId) {
-        return jdbc.query("SELECT outcome, detail FROM lead_event WHERE tenant_id = ? AND event_id = ?",
-                (rs, row) -> new HandledEvent(rs.getString(1), rs.getString(2)), tenantId, eventId).stream().findFirst();
+        return Optional.ofNullable(handledEvents(tenantId, List.of(eventId)).get(eventId));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.followup.enrollment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +37,7 @@ class LeadWindow {
      * lead's real 24 hours, and since the time never moves back, nothing could close it again.
      */
     void inboundAt(UUID tenantId, String channelId, String leadId, Instant given) {
-        Instant at = notAfterNow(given, clock.instant());
-        jdbc.update("""
-                INSERT INTO lead_window (tenant_id, channel_id, lead_id, last_inbound_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (tenant_id, channel_id, lead_id)
-                DO UPDATE SET last_inbound_at = greatest(lead_window.last_inbound_at, excluded.last_inbound_at)
-                """, tenantId, channelId, leadId, at.atOffset(ZoneOffset.UTC));
+        inboundAtAll(tenantId, List.of(new Inbound(channelId, leadId, given)));
     }
 
     /**

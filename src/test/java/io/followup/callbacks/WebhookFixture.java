@@ -63,18 +63,26 @@ abstract class WebhookFixture extends IntegrationTest {
     String enrollOnMeta() {
         stubMetaSend("reengagement_v1", okJson("{\"messages\":[{\"id\":\"" + firstWamid + "\"}]}"));
         stubMetaSend("reminder_v2", okJson("{\"messages\":[{\"id\":\"" + secondWamid + "\"}]}"));
+        return enroll(META_CHANNEL, "meta-app", "reminder_v2");
+    }
+
+    /**
+     * A configuration of two template steps on {@code channelId}, {@code reengagement_v1} then {@code secondTemplate},
+     * 30 minutes and 1 hour apart, and the lead enrolled. Returns the enrollment ID.
+     */
+    private String enroll(String channelId, String appId, String secondTemplate) {
         String config = """
                 {"assistant_id": "%s", "trigger_status_ids": ["%s"],
-                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "meta-app",
+                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "%s",
                    "steps": [{"interval": "PT30M", "template_name": "reengagement_v1", "template_language": "en"},
-                             {"interval": "PT1H", "template_name": "reminder_v2", "template_language": "en"}]}]}
-                """.formatted(assistant, trigger, META_CHANNEL);
+                             {"interval": "PT1H", "template_name": "%s", "template_language": "en"}]}]}
+                """.formatted(assistant, trigger, channelId, appId, secondTemplate);
         assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant)).json(config).send().status())
                 .isEqualTo(201);
         ApiResponse event = api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json("""
                 {"event_id": "e-%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
                  "channel_id": "%s", "status_id": "%s", "occurred_at": "%s", "lead": {"first_name": "Ana", "phone": "%s"}}
-                """.formatted(lead, assistant, lead, META_CHANNEL, trigger, clock.instant(), phone)).send();
+                """.formatted(lead, assistant, lead, channelId, trigger, clock.instant(), phone)).send();
         assertThat(event.status()).as(event.toString()).isEqualTo(200);
         return event.json().get("enrollment_id").asString();
     }
@@ -91,20 +99,7 @@ abstract class WebhookFixture extends IntegrationTest {
         stub.stubFor(post(urlEqualTo(GUPSHUP_SEND)).withRequestBody(containing("destination=" + digits))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withBody("{\"status\":\"submitted\",\"messageId\":\"" + gupshupId + "\"}")));
-        String config = """
-                {"assistant_id": "%s", "trigger_status_ids": ["%s"],
-                 "official_steps": [{"channel_id": "%s", "channel_name": "WhatsApp Business", "app_id": "%s",
-                   "steps": [{"interval": "PT30M", "template_name": "reengagement_v1", "template_language": "en"},
-                             {"interval": "PT1H", "template_name": "reengagement_v1", "template_language": "en"}]}]}
-                """.formatted(assistant, trigger, gupshupChannel, GUPSHUP_APP);
-        assertThat(api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant)).json(config).send().status())
-                .isEqualTo(201);
-        ApiResponse event = api.request("POST", "/backend/followup/events").token(tokens.backend(tenant)).json("""
-                {"event_id": "e-%s", "type": "lead.status_changed", "assistant_id": "%s", "lead_id": "%s",
-                 "channel_id": "%s", "status_id": "%s", "occurred_at": "%s", "lead": {"first_name": "Ana", "phone": "%s"}}
-                """.formatted(lead, assistant, lead, gupshupChannel, trigger, clock.instant(), phone)).send();
-        assertThat(event.status()).as(event.toString()).isEqualTo(200);
-        String enrollmentId = event.json().get("enrollment_id").asString();
+        String enrollmentId = enroll(gupshupChannel.toString(), GUPSHUP_APP, "reengagement_v1");
         sendFirstStep(enrollmentId);
         return enrollmentId;
     }

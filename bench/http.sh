@@ -27,7 +27,7 @@ start_service http "$JVM_ARGS"
 
 DEBT_ID=$(curl -sf -X POST "$BASE_URL/external-api/v1/debts" -H "Authorization: Bearer $EXTERNAL_TOKEN" \
   -H 'Content-Type: application/json' \
-  -d '{"external_reference": "BENCH-1", "debtor_name": "Bench", "amount": 100.00, "currency": "BRL"}' \
+  -d '{"internal_id": "BENCH-1", "firstname": "Bench", "lastname": "Mark", "email": "bench@example.com", "amount": 100.00, "currency": "BRL"}' \
   | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
 CONFIG_ID=$(curl -sf -X POST "$BASE_URL/backend/followup/configs" -H "Authorization: Bearer $BACKEND_TOKEN" \
   -H 'Content-Type: application/json' \

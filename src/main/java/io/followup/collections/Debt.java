@@ -1,10 +1,9 @@
 package io.followup.collections;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,26 +23,17 @@ public class Debt {
     @Column(name = "company_id", nullable = false, updatable = false)
     private String companyId;
 
-    @Column(name = "external_reference", nullable = false)
-    private String externalReference;
+    @Column(name = "debtor_id", nullable = false)
+    private long debtorId;
 
-    @Column(name = "debtor_name", nullable = false)
-    private String debtorName;
+    @Embedded
+    private DebtFields fields;
 
-    @Column(name = "debtor_phone")
-    private String debtorPhone;
+    @Column(name = "status", nullable = false)
+    private String status;
 
-    @Column(name = "debtor_email")
-    private String debtorEmail;
-
-    @Column(name = "amount", nullable = false)
-    private BigDecimal amount;
-
-    @Column(name = "currency", nullable = false)
-    private String currency;
-
-    @Column(name = "due_date")
-    private LocalDate dueDate;
+    @Column(name = "last_timeline_restart")
+    private Instant lastTimelineRestart;
 
     @Version
     private Long version;
@@ -57,17 +47,20 @@ public class Debt {
     protected Debt() {
     }
 
-    Debt(String companyId, String externalReference, String debtorName, String debtorPhone, String debtorEmail,
-            BigDecimal amount, String currency, LocalDate dueDate, Instant now) {
+    Debt(String companyId, long debtorId, DebtFields fields, Instant now) {
         this.companyId = companyId;
-        this.externalReference = externalReference;
-        this.debtorName = debtorName;
-        this.debtorPhone = debtorPhone;
-        this.debtorEmail = debtorEmail;
-        this.amount = amount;
-        this.currency = currency;
-        this.dueDate = dueDate;
+        this.debtorId = debtorId;
+        this.fields = fields;
+        this.status = DebtStatus.PENDING.column();
         this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void update(DebtFields changed, DebtStatus newStatus, Instant now) {
+        this.fields = changed;
+        if (newStatus != null) {
+            this.status = newStatus.column();
+        }
         this.updatedAt = now;
     }
 
@@ -79,32 +72,20 @@ public class Debt {
         return companyId;
     }
 
-    public String getExternalReference() {
-        return externalReference;
+    long getDebtorId() {
+        return debtorId;
     }
 
-    public String getDebtorName() {
-        return debtorName;
+    DebtFields fields() {
+        return fields;
     }
 
-    public String getDebtorPhone() {
-        return debtorPhone;
+    DebtStatus status() {
+        return DebtStatus.ofColumn(status);
     }
 
-    public String getDebtorEmail() {
-        return debtorEmail;
-    }
-
-    public BigDecimal getAmount() {
-        return amount;
-    }
-
-    public String getCurrency() {
-        return currency;
-    }
-
-    public LocalDate getDueDate() {
-        return dueDate;
+    Instant getLastTimelineRestart() {
+        return lastTimelineRestart;
     }
 
     public Instant getCreatedAt() {

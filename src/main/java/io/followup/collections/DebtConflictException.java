@@ -5,11 +5,11 @@ import java.util.Map;
 import io.followup.web.ApiException;
 import org.springframework.http.HttpStatus;
 
-/** 409: the company already has a debt with this external reference. */
+/** 409: the company already has a debt with this internal ID. */
 final class DebtConflictException extends ApiException {
 
-    DebtConflictException(String externalReference) {
-        super(HttpStatus.CONFLICT, "A debt with this external_reference already exists",
-                Map.of("external_reference", "A debt with external_reference '" + externalReference + "' already exists"));
+    DebtConflictException(String internalId) {
+        super(HttpStatus.CONFLICT, "A debt with this internal_id already exists",
+                Map.of("internal_id", "A debt with internal_id '" + internalId + "' already exists"));
     }
 }

@@ -30,23 +30,27 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 class DebtController {
 
     private final DebtService service;
+    private final DebtActivity activity;
     private final PublicIds ids;
 
-    DebtController(DebtService service, PublicIds ids) {
+    DebtController(DebtService service, DebtActivity activity, PublicIds ids) {
         this.service = service;
+        this.activity = activity;
         this.ids = ids;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "createDebt", summary = "Create a debt (scope debts:write); external_reference is unique per company",
-            description = "Answers 201 with the debt and its Location.")
+    @Operation(operationId = "createDebt", summary = "Create a debt (scope debts:write)",
+            description = "GetBill's create-debt body: firstname, lastname, amount, currency and a phone or an email are required; "
+                    + "internal_id, when given, is unique per company. The phone is normalised to E.164. Answers 201 with the debt and its Location.")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true, headers = @io.swagger.v3.oas.annotations.headers.Header(
             name = "Location", description = "Path of the new debt", schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "409", description = "A debt with this external_reference exists, "
+    @ApiResponse(responseCode = "409", description = "A debt with this internal_id exists, "
             + "or a request with this Idempotency-Key is still in progress (retry after Retry-After)")
     ResponseEntity<ExternalResponse<DebtResponse>> create(CompanyId company,
             @RequestBody CreateDebtRequest body) {
-        DebtResponse debt = DebtResponse.from(service.create(company.value(), body), ids);
+        Debt created = service.create(company.value(), body);
+        DebtResponse debt = DebtResponse.from(created, DebtActivity.Figures.NONE, ids);
         return ResponseEntity.created(URI.create("/external-api/v1/debts/" + debt.id()))
                 .body(ExternalResponse.of("Debt created successfully", debt));
     }
@@ -57,20 +61,22 @@ class DebtController {
     @ApiResponse(responseCode = "200", description = "The debt", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such debt (or not the company's)")
     ExternalResponse<DebtResponse> get(CompanyId company, @PathVariable String id) {
-        return ExternalResponse.of(ExternalResponse.SUCCESS, DebtResponse.from(service.get(company.value(), id), ids));
+        Debt debt = service.get(company.value(), id);
+        return ExternalResponse.of(ExternalResponse.SUCCESS, DebtResponse.from(debt, activity.of(debt), ids));
     }
 
     @GetMapping
     @Operation(operationId = "listDebts", summary = "List debts, newest first (scope debts:read)",
-            description = "Optionally only the debt with one external_reference.")
+            description = "Optionally only the debt with one internal_id.")
     @ApiResponse(responseCode = "200", description = "One page of debts", useReturnTypeSchema = true)
     ExternalPage<DebtResponse> list(CompanyId company,
-            @RequestParam(name = "external_reference", required = false) String externalReference,
+            @RequestParam(name = "internal_id", required = false) String internalId,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int limit) {
-        return ExternalPage.of(service.list(company.value(), externalReference, PageParams.external(page, limit)),
-                debt -> DebtResponse.from(debt, ids));
+        org.springframework.data.domain.Page<Debt> debts = service.list(company.value(), internalId, PageParams.external(page, limit));
+        java.util.Map<Long, DebtActivity.Figures> figures = activity.of(debts.getContent());
+        return ExternalPage.of(debts, debt -> DebtResponse.from(debt, figures.getOrDefault(debt.getId(), DebtActivity.Figures.NONE), ids));
     }
 }

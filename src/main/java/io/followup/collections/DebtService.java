@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.followup.debtors.DebtorIdentity;
+import io.followup.debtors.Debtors;
 import io.followup.ids.IdType;
 import io.followup.ids.PublicIds;
 import io.followup.web.Constraints;
@@ -19,33 +21,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class DebtService {
 
-    private static final String REFERENCE_CONSTRAINT = "uq_debt_company_reference";
+    private static final String INTERNAL_ID_CONSTRAINT = "uq_debt_company_internal_id";
 
     private final DebtRepository debts;
+    private final Debtors debtors;
     private final PublicIds ids;
     private final Clock clock;
 
-    DebtService(DebtRepository debts, PublicIds ids, Clock clock) {
+    DebtService(DebtRepository debts, Debtors debtors, PublicIds ids, Clock clock) {
         this.debts = debts;
+        this.debtors = debtors;
         this.ids = ids;
         this.clock = clock;
     }
 
     public Debt create(String companyId, CreateDebtRequest request) {
         FieldErrors errors = new FieldErrors();
-        CreateDebtRequestValidator.Checked values = CreateDebtRequestValidator.check(request, errors);
-        if (errors.isEmpty() && debts.existsByCompanyIdAndExternalReference(companyId, request.externalReference())) {
-            throw new DebtConflictException(request.externalReference());
-        }
+        DebtFields fields = DebtRequestValidator.create(request, errors);
         errors.throwIfAny();
-        Debt debt = new Debt(companyId, request.externalReference(), request.debtorName(), request.debtorPhone(),
-                request.debtorEmail(), request.amount(), values.currency(), values.dueDate(), now());
+        DebtRequestValidator.refuseExpensive(fields);
+        if (fields.internalId() != null && debts.existsByCompanyIdAndFieldsInternalId(companyId, fields.internalId())) {
+            throw new DebtConflictException(fields.internalId());
+        }
+        Instant now = now();
+        long debtor = debtors.debtorFor(companyId, identity(fields), now);
         try {
-            return debts.saveAndFlush(debt);
+            return debts.saveAndFlush(new Debt(companyId, debtor, fields, now));
         }
         catch (DataIntegrityViolationException ex) {
-            if (Constraints.violated(ex, REFERENCE_CONSTRAINT)) {
-                throw new DebtConflictException(request.externalReference());
+            if (Constraints.violated(ex, INTERNAL_ID_CONSTRAINT)) {
+                throw new DebtConflictException(fields.internalId());
             }
             throw ex;
         }
@@ -59,10 +64,10 @@ class DebtService {
     }
 
     @Transactional(readOnly = true)
-    public Page<Debt> list(String companyId, String externalReference, Pageable page) {
-        return externalReference == null
+    public Page<Debt> list(String companyId, String internalId, Pageable page) {
+        return internalId == null
                 ? debts.findByCompanyId(companyId, page)
-                : debts.findByCompanyIdAndExternalReference(companyId, externalReference, page);
+                : debts.findByCompanyIdAndFieldsInternalId(companyId, internalId, page);
     }
 
     /** The internal key of one of the company's debts, if {@code publicId} names one. */
@@ -75,6 +80,23 @@ class DebtService {
     @Transactional(readOnly = true)
     public boolean owns(String companyId, long debtId) {
         return debts.existsByIdAndCompanyId(debtId, companyId);
+    }
+
+    /** Who the debt says its debtor is; the one-line address, or one made of its parts. */
+    static DebtorIdentity identity(DebtFields f) {
+        String address = f.address();
+        if (address == null && (f.streetAddress() != null || f.city() != null)) {
+            address = String.join(", ", java.util.stream.Stream.of(
+                    join(f.streetNumber(), f.streetAddress()), join(f.postalCode(), f.city()), f.country())
+                    .filter(part -> part != null).toList());
+        }
+        return new DebtorIdentity(f.firstname(), f.lastname(), f.email(), f.phone(),
+                address == null ? null : address.substring(0, Math.min(address.length(), FieldLimits.ADDRESS)),
+                f.birthdate(), f.debtorReference());
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " " + b;
     }
 
     private Instant now() {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 public enum IdType {
 
     DEBT("debt"),
+    DEBTOR("debtor"),
     FOLLOWUP("followup");
 
     private final byte[] associatedData;

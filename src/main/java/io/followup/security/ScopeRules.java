@@ -35,6 +35,8 @@ final class ScopeRules {
             rule(WRITES, "/backend/followup/opt-outs/**", "followup-events:write"),
             rule(READS, "/external-api/v1/debts/**", "debts:read"),
             rule(WRITES, "/external-api/v1/debts/**", "debts:write"),
+            rule(READS, "/external-api/v1/debtors/**", "debtors:read"),
+            rule(WRITES, "/external-api/v1/debtors/**", "debtors:write"),
             rule(READS, "/external-api/v1/followups/**", "followups:read"),
             rule(WRITES, "/external-api/v1/followups/**", "followups:write"),
             // Metrics belong to ops, not to every holder of an API token (health stays public).

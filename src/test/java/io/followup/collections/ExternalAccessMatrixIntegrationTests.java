@@ -52,8 +52,8 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
      */
     enum Endpoint {
         CREATE_DEBT("POST", DEBTS, "debts:write", Shape.CREATED, 201, 201,
-                "{\"external_reference\":\"{ref}\",\"debtor_name\":\"Bruno Costa\",\"amount\":250.00,\"currency\":\"BRL\"}"),
-        LIST_DEBTS("GET", DEBTS + "?external_reference={aref}", "debts:read", Shape.LIST, 200, 200, null),
+                "{\"internal_id\":\"{ref}\",\"firstname\":\"Bruno\",\"lastname\":\"Costa\",\"email\":\"bruno@example.com\",\"amount\":250.00,\"currency\":\"BRL\"}"),
+        LIST_DEBTS("GET", DEBTS + "?internal_id={aref}", "debts:read", Shape.LIST, 200, 200, null),
         GET_DEBT("GET", DEBTS + "/{debt}", "debts:read", Shape.ONE, 200, 404, null),
         CREATE_FOLLOWUP("POST", FOLLOWUPS, "followups:write", Shape.CREATED, 201, 400,
                 "{\"debt_id\":\"{debt}\",\"type\":\"sms\",\"summary\":\"Reminder sent\"}"),
@@ -97,7 +97,7 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
         }
 
         String label() {
-            return method + " " + path.replace("?external_reference={aref}", "?external_reference=…")
+            return method + " " + path.replace("?internal_id={aref}", "?internal_id=…")
                     .replace("{debt}", "{debtId}").replace("{followup}", "{id}");
         }
     }
@@ -167,7 +167,7 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
             assertThat(response.body()).as(where + " / A's summary must not leak").doesNotContain("Promised to pay");
             if (!(endpoint == Endpoint.CREATE_DEBT && caller == Caller.OTHER_COMPANY)) {
                 // in that one cell B itself sends A's reference, and gets its own debt with it
-                assertThat(response.body()).as(where + " / A's external_reference must not leak").doesNotContain(f.aRef());
+                assertThat(response.body()).as(where + " / A's internal_id must not leak").doesNotContain(f.aRef());
             }
         }
 
@@ -250,7 +250,7 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
         String b = "company-" + UUID.randomUUID();
         String ref = "REF-" + UUID.randomUUID();
         ApiResponse debt = api.request("POST", DEBTS).token(tokens.external(a)).json("""
-                {"external_reference":"%s","debtor_name":"Ana Ferreira","debtor_email":"ana@example.com",
+                {"internal_id":"%s","firstname":"Ana","lastname":"Ferreira","email":"ana@example.com",
                  "amount":999.99,"currency":"EUR"}""".formatted(ref)).send();
         assertThat(debt.status()).as("set-up debt: " + debt).isEqualTo(201);
         String debtId = debt.json().get("data").get("id").asString();

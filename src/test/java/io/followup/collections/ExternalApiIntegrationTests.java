@@ -295,8 +295,8 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         String company = company();
         String reference = "INV-" + UUID.randomUUID();
         ApiResponse created = api.request("POST", DEBTS).token(tokens.external(company)).json("""
-                {"external_reference":"%s","debtor_name":"Maria Silva","debtor_phone":"+5511999998888",
-                 "debtor_email":"maria@example.com","amount":1500.50,"currency":"BRL","due_date":"2024-02-01"}"""
+                {"internal_id":"%s","firstname":"Maria","lastname":"Silva","phone":"+55 11 99999-8888",
+                 "email":"maria@example.com","amount":1500.50,"currency":"BRL","due_date":"2024-02-01"}"""
                 .formatted(reference)).send();
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -307,22 +307,23 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         String id = debt.get("id").asString();
         assertThat(id).matches(PUBLIC_ID);
         assertThat(URI.create(created.header("Location")).getPath()).isEqualTo(DEBTS + "/" + id);
-        assertTexts(debt, "external_reference", reference, "debtor_name", "Maria Silva",
-                "debtor_phone", "+5511999998888", "debtor_email", "maria@example.com", "currency", "BRL", "due_date", "2024-02-01");
+        assertTexts(debt, "internal_id", reference, "firstname", "Maria", "lastname", "Silva", "phone", "+5511999998888",
+                "email", "maria@example.com", "currency", "BRL", "due_date", "2024-02-01", "status", "status.default.pending",
+                "amount_text", "1500.50");
         assertThat(debt.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
 
         ApiResponse fetched = get(company, DEBTS + "/" + id);
         assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
         JsonNode read = fetched.json().get("data");
         assertThat(read.get("id").asString()).isEqualTo(id);
-        assertThat(read.get("external_reference").asString()).isEqualTo(reference);
+        assertThat(read.get("internal_id").asString()).isEqualTo(reference);
         assertThat(read.get("amount").decimalValue()).isEqualByComparingTo("1500.50");
         assertThat(read.get("due_date").asString()).isEqualTo("2024-02-01");
 
         String second = ExternalApiFixtures.createDebt(api, company);
         assertList(company, DEBTS, List.of(second, id), 2, 1, 20, 1);
-        assertList(company, DEBTS + "?external_reference=" + enc(reference), List.of(id), 1, 1, 20, 1);
-        assertList(company, DEBTS + "?external_reference=NO-SUCH-REF", List.of(), 0, 1, 20, 0);
+        assertList(company, DEBTS + "?internal_id=" + enc(reference), List.of(id), 1, 1, 20, 1);
+        assertList(company, DEBTS + "?internal_id=NO-SUCH-REF", List.of(), 0, 1, 20, 0);
         assertList(company, DEBTS + "?limit=1&page=2", List.of(id), 2, 2, 1, 2);
     }
 
@@ -330,7 +331,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     void amountMayBeANumericString() {
         String company = company();
         ApiResponse created = api.request("POST", DEBTS).token(tokens.external(company)).json("""
-                {"external_reference":"INV-%s","debtor_name":"Jo","amount":"100.50","currency":"USD"}"""
+                {"internal_id":"INV-%s","firstname":"Jo","lastname":"Li","email":"jo@example.com","amount":"100.50","currency":"USD"}"""
                 .formatted(UUID.randomUUID())).send();
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -340,7 +341,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aDuplicateExternalReferenceIsAConflict() {
+    void aDuplicateInternalIdIsAConflict() {
         String company = company();
         String reference = "INV-" + UUID.randomUUID();
         ExternalApiFixtures.createDebt(api, company, reference);
@@ -353,7 +354,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         assertThat(duplicate.json().get("error").booleanValue()).isTrue();
         assertThat(duplicate.json().get("code").asInt()).isEqualTo(409);
         assertThat(duplicate.json().get("message").asString()).isNotBlank();
-        assertThat(duplicate.json().get("details").get("external_reference").asString()).isNotBlank();
+        assertThat(duplicate.json().get("details").get("internal_id").asString()).isNotBlank();
         assertThat(debtCount(company)).isEqualTo(before);
 
         // the same reference in another company is that company's own business

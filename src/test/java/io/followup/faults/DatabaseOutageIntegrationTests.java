@@ -108,8 +108,8 @@ class DatabaseOutageIntegrationTests {
         String configId = config.json().get("id").asString();
         String external = TOKENS.external("outage-" + UUID.randomUUID());
         ApiResponse debt = api.request("POST", "/external-api/v1/debts").token(external).json("""
-                {"external_reference":"d-1","debtor_name":"Maria Silva","debtor_phone":"+5511999998888",
-                 "debtor_email":"maria@example.com","amount":1500.50,"currency":"BRL","due_date":"2024-02-01"}""").send();
+                {"internal_id":"d-1","firstname":"Maria","lastname":"Silva","phone":"+5511999998888",
+                 "email":"maria@example.com","amount":1500.50,"currency":"BRL","due_date":"2024-02-01"}""").send();
         assertThat(debt.status()).as(debt.toString()).isEqualTo(201);
         String debtId = debt.json().get("data").get("id").asString();
 

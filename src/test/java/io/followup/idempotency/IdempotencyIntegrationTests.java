@@ -56,7 +56,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
     void aRetriedDebtCreateReplaysTooAndAFreshKeyCreatesAgain() {
         String company = company();
         String key = UUID.randomUUID().toString();
-        String body = "{\"external_reference\": \"INV-1\", \"debtor_name\": \"Maria\", \"amount\": 10.00, \"currency\": \"BRL\"}";
+        String body = "{\"internal_id\": \"INV-1\", \"firstname\": \"Maria\", \"lastname\": \"Silva\", \"email\": \"maria@example.com\", \"amount\": 10.00, \"currency\": \"BRL\"}";
 
         ApiResponse first = post(DEBTS, company, key, body);
         ApiResponse retry = post(DEBTS, company, key, body);
@@ -281,7 +281,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
 
     private String debt(String company) {
         ApiResponse response = api.request("POST", DEBTS).token(tokens.external(company))
-                .json("{\"external_reference\": \"" + UUID.randomUUID() + "\", \"debtor_name\": \"Maria\", \"amount\": 10.00, \"currency\": \"BRL\"}")
+                .json("{\"internal_id\": \"" + UUID.randomUUID() + "\", \"firstname\": \"Maria\", \"lastname\": \"Silva\", \"email\": \"maria@example.com\", \"amount\": 10.00, \"currency\": \"BRL\"}")
                 .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("data").get("id").asString();

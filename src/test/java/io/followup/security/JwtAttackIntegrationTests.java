@@ -235,7 +235,7 @@ class JwtAttackIntegrationTests extends IntegrationTest {
                     """.formatted(UUID.randomUUID(), UUID.randomUUID()));
         }
         return api.request("POST", "/external-api/v1/debts" + query).json("""
-                {"external_reference": "INV-%s", "debtor_name": "Maria Silva", "amount": 10.00, "currency": "BRL"}
+                {"internal_id": "INV-%s", "firstname": "Maria", "lastname": "Silva", "email": "maria@example.com", "amount": 10.00, "currency": "BRL"}
                 """.formatted(UUID.randomUUID()));
     }
 

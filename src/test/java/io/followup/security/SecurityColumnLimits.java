@@ -8,6 +8,7 @@ public final class SecurityColumnLimits {
     public static final Map<String, Integer> VALIDATED = Map.of(
             "debt.company_id", CallerArgumentResolver.MAX_COMPANY_LENGTH,
             "debt_followup.company_id", CallerArgumentResolver.MAX_COMPANY_LENGTH,
+            "debtor.company_id", CallerArgumentResolver.MAX_COMPANY_LENGTH,
             "idempotency_key.client_key", Integrator.MAX_KEY_LENGTH);
 
     private SecurityColumnLimits() {

@@ -18,18 +18,19 @@ public final class ExternalApiFixtures {
     private ExternalApiFixtures() {
     }
 
-    /** The smallest valid debt: only the fields the API requires. */
+    /** The smallest valid debt: the fields the API requires, and {@code internal_id} to find it by. */
     public static String debtBody(String reference) {
         return """
-                {"external_reference":"%s","debtor_name":"Maria Silva","amount":1500.00,"currency":"BRL"}""".formatted(reference);
+                {"internal_id":"%s","firstname":"Maria","lastname":"Silva","phone":"+5511999998888","amount":1500.00,"currency":"BRL"}"""
+                .formatted(reference);
     }
 
-    /** A new debt of {@code company} under a fresh external reference; its encrypted ID. */
+    /** A new debt of {@code company} under a fresh internal ID; its encrypted ID. */
     public static String createDebt(ApiClient api, String company) {
         return createDebt(api, company, "INV-" + UUID.randomUUID()).get("id").asString();
     }
 
-    /** A new debt of {@code company} with this external reference; the {@code data} of the answer. */
+    /** A new debt of {@code company} with this internal ID; the {@code data} of the answer. */
     public static JsonNode createDebt(ApiClient api, String company, String reference) {
         return create(api, company, DEBTS, "set-up debt", debtBody(reference));
     }

@@ -101,10 +101,10 @@ class BodyErrorsTogetherIntegrationTests extends IntegrationTest {
         String company = "together-" + UUID.randomUUID();
 
         ApiResponse response = api.request("POST", "/external-api/v1/debts").token(tokens.external(company)).json("""
-                {"debtor_name":"Maria Silva","amount":"abc","currency":"XXX","due_date":20240201,"debtor":"typo"}""").send();
+                {"firstname":"Maria","email":"maria@example.com","amount":"abc","currency":"XXX","due_date":20240201,"debtor":"typo"}""").send();
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(details(response)).containsOnlyKeys("amount", "currency", "debtor", "due_date", "external_reference");
+        assertThat(details(response)).containsOnlyKeys("amount", "currency", "debtor", "due_date", "lastname");
         assertThat(details(response)).containsEntry("debtor", "Unknown field").containsEntry("due_date", "Must be a string");
         assertThat(count("debt", company)).isZero();
     }

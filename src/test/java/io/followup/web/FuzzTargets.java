@@ -82,10 +82,11 @@ final class FuzzTargets {
 
     ObjectNode debt() {
         ObjectNode body = JSON.createObjectNode()
-                .put("external_reference", "INV-" + UUID.randomUUID())
-                .put("debtor_name", "Maria Silva")
-                .put("debtor_phone", "+5511999998888")
-                .put("debtor_email", "maria@example.com");
+                .put("internal_id", "INV-" + UUID.randomUUID())
+                .put("firstname", "Maria")
+                .put("lastname", "Silva")
+                .put("phone", "+5511999998888")
+                .put("email", "maria@example.com");
         body.put("amount", new java.math.BigDecimal("1500.00"));
         return body.put("currency", "BRL").put("due_date", "2024-02-01");
     }

@@ -46,7 +46,7 @@ class OpenApiExamplesIntegrationTests extends IntegrationTest {
     @Test
     void externalExamplesAreAccepted() {
         ObjectNode debt = example("/external-api/v1/debts", "post");
-        debt.put("external_reference", "INV-" + UUID.randomUUID());
+        debt.put("internal_id", "INV-" + UUID.randomUUID());
         ApiResponse createdDebt = send("POST", "/external-api/v1/debts", tokens.external(company), debt);
         assertThat(createdDebt.status()).as(createdDebt.toString()).isEqualTo(201);
 

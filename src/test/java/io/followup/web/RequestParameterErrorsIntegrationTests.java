@@ -74,8 +74,8 @@ class RequestParameterErrorsIntegrationTests extends IntegrationTest {
         record Call(String path, String parameter, boolean backend) {
         }
         List<Call> calls = List.of(
-                new Call("/external-api/v1/debts?external_reference=%00", "external_reference", false),
-                new Call("/external-api/v1/debts?external_reference=INV%00-1", "external_reference", false),
+                new Call("/external-api/v1/debts?internal_id=%00", "internal_id", false),
+                new Call("/external-api/v1/debts?internal_id=INV%00-1", "internal_id", false),
                 new Call("/external-api/v1/followups?debt_id=%00", "debt_id", false),
                 new Call("/external-api/v1/followups?status=%00", "status", false),
                 new Call("/external-api/v1/followups?type=sms%00", "type", false),

@@ -67,7 +67,7 @@ class WebErrorIntegrationTests extends IntegrationTest {
             ApiResponse backend = api.request("POST", "/backend/followup/configs").token(tokens.backend(UUID.fromString(tenant)))
                     .header("Content-Type", type).body("--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--xyz--").send();
             ApiResponse external = api.request("POST", "/external-api/v1/debts").token(tokens.external("acme-" + tenant))
-                    .header("Content-Type", type).body("{\"external_reference\":\"x\"}").send();
+                    .header("Content-Type", type).body("{\"internal_id\":\"x\"}").send();
 
             assertThat(backend.status()).as(type + ": " + backend).isEqualTo(415);
             assertThat(backend.contentType()).isEqualTo("application/problem+json");

@@ -77,7 +77,9 @@ class DebtFollowupController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "updateFollowup", summary = "Update a followup, same as PATCH (scope followups:write)",
-            description = "A partial update like PATCH: fields left out keep their value. The debt cannot change.")
+            description = "A partial update like PATCH: fields left out keep their value. The debt cannot change. The tracking "
+                    + "fields are judged with the stored ones: the result must agree (email_opened iff email_open_count > 0, ...), "
+                    + "else 400 naming the field sent. Answers the followup as a read does.")
     @ApiResponse(responseCode = "200", description = "The updated followup", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
     ExternalResponse<DebtFollowupDetailsResponse> put(CompanyId company, @PathVariable String id,

@@ -127,7 +127,28 @@ class GetBillFollowupExamplesIntegrationTests extends IntegrationTest {
         }
     }
 
-    /** Posts a documented follow-up back as a create body (its own ID, debt and processing time left out): its ID. */
+    @Test
+    void theServedDocumentDescribesTheDocumentedMembers() {
+        JsonNode schemas = api.request("GET", "/v3/api-docs").send().json().at("/components/schemas");
+        assertSchemaDescribes(schemas.get("FollowupResponse"), example("create-followup.response.json").body().get("data"));
+        assertSchemaDescribes(schemas.get("FollowupDetailsResponse"), example("get-followup.response.json").body().get("data"));
+        assertThat(schemas.at("/FollowupDetailsResponse/required").toString()).as("left out when unknown")
+                .doesNotContain("media_urls_expire_at");
+        assertThat(schemas.at("/FollowupRequest/required").toString()).as("required on create, as GetBill's page marks it")
+                .isEqualTo("[\"debt_id\"]");
+    }
+
+    /** The schema has exactly the documented members, nullable where the documentation shows a null. */
+    private static void assertSchemaDescribes(JsonNode schema, JsonNode documented) {
+        assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(documented.propertyNames());
+        for (String name : documented.propertyNames()) {
+            if (documented.get(name).isNull()) {
+                assertThat(schema.at("/properties/" + name + "/nullable").asBoolean(false)).as(name + " nullable").isTrue();
+            }
+        }
+    }
+
+        /** Posts a documented follow-up back as a create body (its own ID, debt and processing time left out): its ID. */
     private String createFrom(JsonNode documentedFollowup) {
         ObjectNode body = (ObjectNode) documentedFollowup.deepCopy();
         IDS_AND_TIMES.forEach(body::remove);

@@ -49,7 +49,12 @@ public record DocumentedExample(String resource, String source, JsonNode body) {
         return JSON.readTree(text);
     }
 
-    /** The filled body as JSON text, ready to send. */
+    /** The documented shape of this example's body, for checking an answer ({@link DocumentedShape}). */
+    public DocumentedShape shape() {
+        return DocumentedShape.of(body);
+    }
+
+        /** The filled body as JSON text, ready to send. */
     public String filledText(Map<String, String> values) {
         return JSON.writeValueAsString(filled(values));
     }

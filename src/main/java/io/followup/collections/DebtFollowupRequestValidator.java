@@ -16,8 +16,8 @@ final class DebtFollowupRequestValidator {
     }
 
     /**
-     * @return the typed values (the debt is the caller's to check, and the tracking fields' agreement with
-     *         the stored follow-up {@link FollowupTracking}'s), meaningful only when no error was added
+     * @return the typed values, meaningful only when no error was added; the caller checks the debt, and the
+     *         tracking fields' agreement with each other and the stored follow-up ({@link FollowupTracking})
      */
     static DebtFollowupChanges check(DebtFollowupRequest request, FieldErrors errors) {
         FollowupType type = errors.parseEnum("type", request.type(), FollowupType::fromWire, FollowupType.INVALID);

@@ -72,6 +72,21 @@ class DebtFollowup {
     @Column(name = "processed_at", nullable = false)
     private Instant processedAt;
 
+    @Column(name = "triggered_payment", nullable = false)
+    private boolean triggeredPayment;
+
+    @Column(name = "email_open_count", nullable = false)
+    private int emailOpenCount;
+
+    @Column(name = "email_first_opened_at")
+    private Instant emailFirstOpenedAt;
+
+    @Column(name = "email_click_count", nullable = false)
+    private int emailClickCount;
+
+    @Column(name = "media_urls_expire_at")
+    private Instant mediaUrlsExpireAt;
+
     @Version
     private Long version;
 
@@ -84,11 +99,15 @@ class DebtFollowup {
     protected DebtFollowup() {
     }
 
-    /** A new activity; status defaults to {@code on_hold} and is_retry to false, as the seed says. */
+    /**
+     * A new activity; status defaults to {@code on_hold} and is_retry to false, as the seed says; type to
+     * {@code call} (GetBill requires only debt_id; its example and most of its fields are a call's).
+     */
     DebtFollowup(String companyId, long debtId, DebtFollowupChanges values, Instant now) {
         this.companyId = companyId;
         this.debtId = debtId;
         this.status = FollowupStatus.ON_HOLD;
+        this.type = FollowupType.CALL;
         this.createdAt = now;
         apply(values, now);
     }
@@ -109,6 +128,11 @@ class DebtFollowup {
         direction = values.direction() != null ? values.direction() : direction;
         disconnectionReason = values.disconnectionReason() != null ? values.disconnectionReason() : disconnectionReason;
         retry = values.isRetry() != null ? values.isRetry() : retry;
+        triggeredPayment = values.triggeredPayment() != null ? values.triggeredPayment() : triggeredPayment;
+        emailOpenCount = values.emailOpenCount() != null ? values.emailOpenCount() : emailOpenCount;
+        emailFirstOpenedAt = values.emailFirstOpenedAt() != null ? values.emailFirstOpenedAt() : emailFirstOpenedAt;
+        emailClickCount = values.emailClickCount() != null ? values.emailClickCount() : emailClickCount;
+        mediaUrlsExpireAt = values.mediaUrlsExpireAt() != null ? values.mediaUrlsExpireAt() : mediaUrlsExpireAt;
         processedAt = now;
         updatedAt = now;
     }
@@ -183,5 +207,35 @@ class DebtFollowup {
 
     public Instant getProcessedAt() {
         return processedAt;
+    }
+
+    public boolean isTriggeredPayment() {
+        return triggeredPayment;
+    }
+
+    /** Opened at least once: the count says so, so the two never disagree. */
+    public boolean isEmailOpened() {
+        return emailOpenCount > 0;
+    }
+
+    public int getEmailOpenCount() {
+        return emailOpenCount;
+    }
+
+    public Instant getEmailFirstOpenedAt() {
+        return emailFirstOpenedAt;
+    }
+
+    /** Clicked at least once: the count says so. */
+    public boolean isEmailClicked() {
+        return emailClickCount > 0;
+    }
+
+    public int getEmailClickCount() {
+        return emailClickCount;
+    }
+
+    public Instant getMediaUrlsExpireAt() {
+        return mediaUrlsExpireAt;
     }
 }

@@ -41,7 +41,11 @@ class DebtFollowupController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createFollowup", summary = "Create a followup for an existing debt (scope followups:write)",
-            description = "Answers 201 with the followup and its Location.")
+            description = "Answers 201 with the followup and its Location. Only debt_id is required (as on GetBill's create page); "
+                    + "type defaults to call, status to on_hold. The answer has the seed's 17 fields; reads add GetBill's further "
+                    + "seven (triggered_payment, email_*, media_urls_expire_at), which the body may set too: they are the "
+                    + "integrator's to report, and must agree (email_opened iff email_open_count > 0, email_clicked iff "
+                    + "email_click_count > 0, email_first_opened_at only with opens, media_urls_expire_at only with a media URL).")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true, headers = @io.swagger.v3.oas.annotations.headers.Header(
             name = "Location", description = "Path of the new followup", schema = @Schema(type = "string")))
     ResponseEntity<ExternalResponse<DebtFollowupResponse>> create(CompanyId company,
@@ -56,26 +60,29 @@ class DebtFollowupController {
             description = "Another company's followup is 404, like a missing one.")
     @ApiResponse(responseCode = "200", description = "The followup", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
-    ExternalResponse<DebtFollowupResponse> get(CompanyId company, @PathVariable String id) {
-        return ExternalResponse.of(ExternalResponse.SUCCESS, DebtFollowupResponse.from(service.get(company.value(), id), ids));
+    ExternalResponse<DebtFollowupDetailsResponse> get(CompanyId company, @PathVariable String id) {
+        return ExternalResponse.of(ExternalResponse.SUCCESS, DebtFollowupDetailsResponse.from(service.get(company.value(), id), ids));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "patchFollowup", summary = "Update a followup; fields left out keep their value (scope followups:write)",
-            description = "The debt cannot change.")
+            description = "The debt cannot change. The tracking fields are judged with the stored ones: the result must agree "
+                    + "(email_opened iff email_open_count > 0, ...), else 400 naming the field sent.")
     @ApiResponse(responseCode = "200", description = "The updated followup", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
-    ExternalResponse<DebtFollowupResponse> patch(CompanyId company, @PathVariable String id,
+    ExternalResponse<DebtFollowupDetailsResponse> patch(CompanyId company, @PathVariable String id,
             @RequestBody DebtFollowupRequest body) {
         return updated(service.update(company.value(), id, body));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "updateFollowup", summary = "Update a followup, same as PATCH (scope followups:write)",
-            description = "A partial update like PATCH: fields left out keep their value. The debt cannot change.")
+            description = "A partial update like PATCH: fields left out keep their value. The debt cannot change. The tracking "
+                    + "fields are judged with the stored ones: the result must agree (email_opened iff email_open_count > 0, ...), "
+                    + "else 400 naming the field sent. Answers the followup as a read does.")
     @ApiResponse(responseCode = "200", description = "The updated followup", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such followup (or not the company's)")
-    ExternalResponse<DebtFollowupResponse> put(CompanyId company, @PathVariable String id,
+    ExternalResponse<DebtFollowupDetailsResponse> put(CompanyId company, @PathVariable String id,
             @RequestBody DebtFollowupRequest body) {
         return updated(service.update(company.value(), id, body));
     }
@@ -85,7 +92,7 @@ class DebtFollowupController {
             description = "Filters combine; scheduled_from and scheduled_to bound scheduled_at, both included. A query "
                     + "parameter this list does not take is a 400 naming it.")
     @ApiResponse(responseCode = "200", description = "One page of followups", useReturnTypeSchema = true)
-    ExternalPage<DebtFollowupResponse> list(CompanyId company,
+    ExternalPage<DebtFollowupDetailsResponse> list(CompanyId company,
             @Parameter(description = "Encrypted debt ID", schema = @Schema(pattern = "^[A-Za-z0-9_-]{32}$"))
             @RequestParam(name = "debt_id", required = false) String debtId,
             @Parameter(schema = @Schema(allowableValues = {"on_hold", "scheduled", "in_progress", "sent", "delivered", "deal_found",
@@ -113,7 +120,7 @@ class DebtFollowupController {
             description = "The debt must be the company's (else 404).")
     @ApiResponse(responseCode = "200", description = "One page of followups", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No such debt (or not the company's)")
-    ExternalPage<DebtFollowupResponse> listForDebt(CompanyId company, @PathVariable String debtId,
+    ExternalPage<DebtFollowupDetailsResponse> listForDebt(CompanyId company, @PathVariable String debtId,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "2147483647", defaultValue = "1"))
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
@@ -121,11 +128,11 @@ class DebtFollowupController {
         return page(service.listForDebt(company.value(), debtId, PageParams.external(page, limit)));
     }
 
-    private ExternalResponse<DebtFollowupResponse> updated(DebtFollowup followup) {
-        return ExternalResponse.of("Followup updated successfully", DebtFollowupResponse.from(followup, ids));
+    private ExternalResponse<DebtFollowupDetailsResponse> updated(DebtFollowup followup) {
+        return ExternalResponse.of("Followup updated successfully", DebtFollowupDetailsResponse.from(followup, ids));
     }
 
-    private ExternalPage<DebtFollowupResponse> page(org.springframework.data.domain.Page<DebtFollowup> followups) {
-        return ExternalPage.of(followups, followup -> DebtFollowupResponse.from(followup, ids));
+    private ExternalPage<DebtFollowupDetailsResponse> page(org.springframework.data.domain.Page<DebtFollowup> followups) {
+        return ExternalPage.of(followups, followup -> DebtFollowupDetailsResponse.from(followup, ids));
     }
 }

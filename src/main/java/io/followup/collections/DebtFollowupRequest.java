@@ -13,7 +13,8 @@ record DebtFollowupRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]{32}$",
                 description = "Encrypted ID of one of your debts. On update it may only repeat the follow-up's own debt")
         @JsonProperty("debt_id") String debtId,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"call", "sms", "email", "whatsapp", "voicemail", "manual_call", "physical", "postmail"})
+        @Schema(allowableValues = {"call", "sms", "email", "whatsapp", "voicemail", "manual_call", "physical", "postmail"},
+                description = "Defaults to call on create (GetBill marks only debt_id as required)")
         String type,
         @Schema(allowableValues = {"on_hold", "scheduled", "in_progress", "sent", "delivered", "deal_found", "no_answer",
                 "deal_not_found", "bad_behavior", "failed", "cancelled"}, description = "Defaults to on_hold on create")
@@ -30,5 +31,23 @@ record DebtFollowupRequest(
         @JsonProperty("phone_number_used") String phoneNumberUsed,
         @Schema(allowableValues = {"inbound", "outbound"}) String direction,
         @Schema(maxLength = FieldLimits.DISCONNECTION_REASON) @JsonProperty("disconnection_reason") String disconnectionReason,
-        @Schema(defaultValue = "false") @JsonProperty("is_retry") Boolean isRetry) {
+        @Schema(defaultValue = "false") @JsonProperty("is_retry") Boolean isRetry,
+        @Schema(defaultValue = "false", description = "Whether a payment followed this followup, as your system knows it. "
+                + "Not in GetBill's request bodies; the service takes it from you and never computes it")
+        @JsonProperty("triggered_payment") Boolean triggeredPayment,
+        @Schema(description = "Optional echo of email_open_count > 0: refused (400) when it disagrees with the count")
+        @JsonProperty("email_opened") Boolean emailOpened,
+        @Schema(minimum = "0", maximum = "2147483647", defaultValue = "0",
+                description = "How often the email you sent was opened, as your email provider reports it")
+        @JsonProperty("email_open_count") Integer emailOpenCount,
+        @Schema(format = "date-time", description = "ISO 8601 date-time with Z or an offset; only with email_open_count above 0")
+        @JsonProperty("email_first_opened_at") String emailFirstOpenedAt,
+        @Schema(description = "Optional echo of email_click_count > 0: refused (400) when it disagrees with the count")
+        @JsonProperty("email_clicked") Boolean emailClicked,
+        @Schema(minimum = "0", maximum = "2147483647", defaultValue = "0", description = "How often a link in the email was clicked")
+        @JsonProperty("email_click_count") Integer emailClickCount,
+        @Schema(format = "date-time", description = "When your audio_url/pdf_url stop working (e.g. a presigned URL's expiry), "
+                + "if they expire: the service neither signs nor proxies media. ISO 8601 with Z or an offset; only with an "
+                + "audio_url or a pdf_url")
+        @JsonProperty("media_urls_expire_at") String mediaUrlsExpireAt) {
 }

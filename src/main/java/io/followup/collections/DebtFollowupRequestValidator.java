@@ -15,12 +15,12 @@ final class DebtFollowupRequestValidator {
     private DebtFollowupRequestValidator() {
     }
 
-    /** @return the typed values (the debt is the caller's to check), meaningful only when no error was added */
-    static DebtFollowupChanges check(DebtFollowupRequest request, boolean creating, FieldErrors errors) {
+    /**
+     * @return the typed values, meaningful only when no error was added; the caller checks the debt, and the
+     *         tracking fields' agreement with each other and the stored follow-up ({@link FollowupTracking})
+     */
+    static DebtFollowupChanges check(DebtFollowupRequest request, FieldErrors errors) {
         FollowupType type = errors.parseEnum("type", request.type(), FollowupType::fromWire, FollowupType.INVALID);
-        if (request.type() == null && creating) {
-            errors.add("type", "Followup type is required");
-        }
         FollowupStatus status = errors.parseEnum("status", request.status(), FollowupStatus::fromWire, FollowupStatus.INVALID);
         CallDirection direction = errors.parseEnum("direction", request.direction(), CallDirection::fromWire, CallDirection.INVALID);
         Instant callDate = errors.instant("call_date", request.callDate());
@@ -37,9 +37,20 @@ final class DebtFollowupRequestValidator {
         if (request.durationMs() != null && request.durationMs() < 0) {
             errors.add("duration_ms", "duration_ms must be 0 or more");
         }
+        notNegative(errors, "email_open_count", request.emailOpenCount());
+        notNegative(errors, "email_click_count", request.emailClickCount());
+        Instant firstOpenedAt = errors.instant("email_first_opened_at", request.emailFirstOpenedAt());
+        Instant mediaExpireAt = errors.instant("media_urls_expire_at", request.mediaUrlsExpireAt());
         return new DebtFollowupChanges(type, status, callDate, scheduledAt, request.summary(), request.notes(),
                 request.callId(), request.audioUrl(), request.pdfUrl(), request.durationMs(), request.phoneNumberUsed(),
-                direction, request.disconnectionReason(), request.isRetry());
+                direction, request.disconnectionReason(), request.isRetry(), request.triggeredPayment(), request.emailOpened(),
+                request.emailOpenCount(), firstOpenedAt, request.emailClicked(), request.emailClickCount(), mediaExpireAt);
+    }
+
+    private static void notNegative(FieldErrors errors, String field, Integer value) {
+        if (value != null && value < 0) {
+            errors.add(field, field + " must be 0 or more");
+        }
     }
 
     private static void url(FieldErrors errors, String field, String value) {

@@ -53,7 +53,8 @@ class DebtFollowupService {
                 errors.add("debt_id", INVALID_DEBT);
             }
         }
-        DebtFollowupChanges values = DebtFollowupRequestValidator.check(request, true, errors);
+        DebtFollowupChanges values = DebtFollowupRequestValidator.check(request, errors);
+        FollowupTracking.check(values, null, errors);
         if (!errors.isEmpty() && debtId != null && !debts.owns(companyId, debtId)) {
             // A refused request names a debt of another company too, as it would if the rest were right.
             errors.add("debt_id", INVALID_DEBT);
@@ -82,7 +83,8 @@ class DebtFollowupService {
         if (request.debtId() != null && !ids.decode(IdType.DEBT, request.debtId()).equals(Optional.of(followup.getDebtId()))) {
             errors.add("debt_id", "debt_id cannot be changed");
         }
-        DebtFollowupChanges values = DebtFollowupRequestValidator.check(request, false, errors);
+        DebtFollowupChanges values = DebtFollowupRequestValidator.check(request, errors);
+        FollowupTracking.check(values, followup, errors);
         errors.throwIfAny();
         followup.apply(values, now());
         return followups.saveAndFlush(followup);

@@ -67,7 +67,7 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Follow-up create and update share one request record; only the create needs debt_id and type. The
+     * Follow-up create and update share one request record; only the create needs debt_id. The
      * updates get a copy of its schema without required fields.
      */
     @Bean

@@ -38,9 +38,14 @@ class ExternalApiIntegrationTests extends IntegrationTest {
     private static final String PUBLIC_ID = "[A-Za-z0-9_-]+";
 
     /** The keys of the seed's example response's {@code data}, in the seed's order. */
-    private static final List<String> SEED_KEYS = List.of("id", "debt_id", "status", "type", "call_date", "scheduled_at",
+    static final List<String> SEED_KEYS = List.of("id", "debt_id", "status", "type", "call_date", "scheduled_at",
             "summary", "notes", "call_id", "audio_url", "pdf_url", "duration_ms", "disconnection_reason", "direction",
             "phone_number_used", "is_retry", "processed_at");
+
+    /** A read's keys (get, lists, updates): the seed's, then GetBill's further ones (media_urls_expire_at only when known). */
+    static final List<String> READ_KEYS = java.util.stream.Stream.concat(SEED_KEYS.stream(), java.util.stream.Stream.of(
+            "triggered_payment", "email_opened", "email_open_count", "email_first_opened_at", "email_clicked", "email_click_count"))
+            .toList();
 
     // ------------------------------------------------------------------ the seed's example
 
@@ -104,7 +109,16 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         assertThat(URI.create(location).getPath()).isEqualTo(FOLLOWUPS + "/" + id);
         ApiResponse fetched = api.request("GET", URI.create(location).getPath()).token(tokens.external(company)).send();
         assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
-        assertThat(fetched.json().get("data")).isEqualTo(data);
+        JsonNode read = fetched.json().get("data");
+        assertThat(new ArrayList<>(read.propertyNames())).as("a read's keys, in GetBill's order").containsExactlyElementsOf(READ_KEYS);
+        SEED_KEYS.forEach(key -> assertThat(read.get(key)).as("read data." + key).isEqualTo(data.get(key)));
+        assertThat(read.get("triggered_payment").booleanValue()).isFalse();
+        assertThat(read.get("email_opened").booleanValue()).isFalse();
+        assertThat(read.get("email_open_count").isInt()).isTrue();
+        assertThat(read.get("email_open_count").intValue()).isZero();
+        assertThat(read.get("email_first_opened_at").isNull()).isTrue();
+        assertThat(read.get("email_clicked").booleanValue()).isFalse();
+        assertThat(read.get("email_click_count").intValue()).isZero();
     }
 
     @Test
@@ -154,7 +168,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         assertThat(fetched.json().get("error").booleanValue()).isFalse();
         assertThat(fetched.json().get("message").asString()).isNotBlank();
         JsonNode data = fetched.json().get("data");
-        assertThat(data).isEqualTo(created);
+        SEED_KEYS.forEach(key -> assertThat(data.get(key)).as("read data." + key).isEqualTo(created.get(key)));
         assertTexts(data, "debt_id", debtId, "status", "no_answer", "type", "manual_call",
                 "call_date", "2024-01-22T15:30:00+00:00", "scheduled_at", "2024-01-22T15:00:00+00:00",
                 "summary", "Debtor did not answer", "notes", "Rang 6 times", "call_id", "call-123",
@@ -185,7 +199,7 @@ class ExternalApiIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("error").booleanValue()).isFalse();
         assertThat(response.json().get("message").asString()).isEqualTo("Followup updated successfully");
         JsonNode after = response.json().get("data");
-        assertThat(new ArrayList<>(after.propertyNames())).containsExactlyElementsOf(SEED_KEYS);
+        assertThat(new ArrayList<>(after.propertyNames())).containsExactlyElementsOf(READ_KEYS);
         assertThat(after.get("status").asString()).isEqualTo("deal_found");
         assertThat(after.get("notes").asString()).isEqualTo("Agreed to pay in 3 installments");
         assertUnchangedExcept(before, after, "status", "notes", "processed_at");

@@ -40,6 +40,9 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
     static final String BAD_STATUS = "Invalid followup status. Valid statuses are: on_hold, scheduled, in_progress, sent, "
             + "delivered, deal_found, no_answer, deal_not_found, bad_behavior, failed, cancelled";
     static final String BAD_DIRECTION = "Invalid call direction. Valid directions are: inbound, outbound";
+    static final String OPENED_DISAGREES = "email_opened must be true when email_open_count is above 0 and false when it is 0";
+    static final String CLICKED_DISAGREES = "email_clicked must be true when email_click_count is above 0 and false when it is 0";
+    static final String EXPIRY_WITHOUT_MEDIA = "media_urls_expire_at needs an audio_url or a pdf_url";
 
     /**
      * One bad request. {@code path} and {@code body} may hold {debt} (the caller's debt), {followup}
@@ -110,8 +113,7 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
         cases.add(createFollowup("missing debt_id", followup(b -> b.remove("debt_id")), 400, null).exact("debt_id", DEBT_REQUIRED));
         cases.add(createFollowup("null debt_id", followup(b -> b.putNull("debt_id")), 400, null).exact("debt_id", DEBT_REQUIRED));
         cases.add(createFollowup("empty debt_id", followup(b -> b.put("debt_id", "")), 400, null).exact("debt_id", DEBT_REQUIRED));
-        cases.add(createFollowup("missing type", followup(b -> b.remove("type")), 400, "type"));
-        cases.add(createFollowup("null type", followup(b -> b.putNull("type")), 400, "type"));
+        // (type may be left out: GetBill's create page requires only debt_id; ExternalApiIntegrationTests checks its default)
 
         // enums
         cases.add(createFollowup("type \"meeting\"", followup(b -> b.put("type", "meeting")), 400, null).exact("type", BAD_TYPE));
@@ -177,6 +179,86 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
         cases.add(createFollowup("debt_id of another company", followup(b -> b.put("debt_id", "{otherDebt}")), 400, "debt_id"));
         cases.add(createFollowup("debt_id is a followup id", followup(b -> b.put("debt_id", "{followup}")), 400, "debt_id"));
 
+        // GetBill's further fields: wrong types
+        cases.add(createFollowup("triggered_payment \"yes\"", followup(b -> b.put("triggered_payment", "yes")), 400, "triggered_payment"));
+        cases.add(createFollowup("triggered_payment 1", followup(b -> b.put("triggered_payment", 1)), 400, "triggered_payment"));
+        cases.add(createFollowup("email_opened \"true\"", followup(b -> b.put("email_opened", "true")), 400, "email_opened"));
+        cases.add(createFollowup("email_clicked an object", followup(b -> b.putObject("email_clicked").put("value", true)), 400,
+                "email_clicked"));
+        // (a numeric string such as "3" is read as its number, as for duration_ms and amount)
+        cases.add(createFollowup("email_open_count \"three\"", followup(b -> b.put("email_open_count", "three")), 400, "email_open_count"));
+        cases.add(createFollowup("email_open_count 1.5", followup(b -> b.put("email_open_count", 1.5)), 400, "email_open_count"));
+        cases.add(createFollowup("email_open_count true", followup(b -> b.put("email_open_count", true)), 400, "email_open_count"));
+        cases.add(createFollowup("email_open_count beyond a 32-bit integer", followup(b -> b.put("email_open_count", 2_147_483_648L)),
+                400, "email_open_count"));
+        cases.add(createFollowup("email_click_count an array", followup(b -> b.putArray("email_click_count").add(1)), 400,
+                "email_click_count"));
+        cases.add(createFollowup("email_first_opened_at a number (epoch seconds)", followup(b -> {
+            b.put("email_open_count", 1);
+            b.put("email_first_opened_at", 1705764600);
+        }), 400, "email_first_opened_at"));
+        cases.add(createFollowup("media_urls_expire_at true", followup(b -> {
+            b.put("audio_url", "https://media.example.com/call.mp3");
+            b.put("media_urls_expire_at", true);
+        }), 400, "media_urls_expire_at"));
+
+        // GetBill's further fields: bad values and date-times
+        cases.add(createFollowup("negative email_open_count", followup(b -> b.put("email_open_count", -1)), 400, null)
+                .exact("email_open_count", "email_open_count must be 0 or more").onlyTheseKeys());
+        cases.add(createFollowup("negative email_click_count", followup(b -> b.put("email_click_count", -3)), 400, null)
+                .exact("email_click_count", "email_click_count must be 0 or more").onlyTheseKeys());
+        cases.add(createFollowup("email_first_opened_at without offset", followup(b -> {
+            b.put("email_open_count", 1);
+            b.put("email_first_opened_at", "2024-01-20T15:30:00");
+        }), 400, "email_first_opened_at"));
+        cases.add(createFollowup("email_first_opened_at February 30th", followup(b -> {
+            b.put("email_open_count", 1);
+            b.put("email_first_opened_at", "2024-02-30T15:30:00Z");
+        }), 400, "email_first_opened_at"));
+        cases.add(createFollowup("email_first_opened_at in year +300000", followup(b -> {
+            b.put("email_open_count", 1);
+            b.put("email_first_opened_at", "+300000-01-01T00:00:00Z");
+        }), 400, "email_first_opened_at"));
+        cases.add(createFollowup("media_urls_expire_at \"in an hour\"", followup(b -> {
+            b.put("audio_url", "https://media.example.com/call.mp3");
+            b.put("media_urls_expire_at", "in an hour");
+        }), 400, "media_urls_expire_at"));
+
+        // GetBill's further fields: contradictions (the counts decide; the flags and times must agree)
+        cases.add(createFollowup("email_opened true without opens", followup(b -> b.put("email_opened", true)), 400, null)
+                .exact("email_opened", OPENED_DISAGREES).onlyTheseKeys());
+        cases.add(createFollowup("email_opened false with 3 opens", followup(b -> {
+            b.put("email_opened", false);
+            b.put("email_open_count", 3);
+        }), 400, null).exact("email_opened", OPENED_DISAGREES).onlyTheseKeys());
+        cases.add(createFollowup("email_clicked true with 0 clicks", followup(b -> {
+            b.put("email_clicked", true);
+            b.put("email_click_count", 0);
+        }), 400, null).exact("email_clicked", CLICKED_DISAGREES).onlyTheseKeys());
+        cases.add(createFollowup("email_clicked false with 2 clicks", followup(b -> {
+            b.put("email_clicked", false);
+            b.put("email_click_count", 2);
+        }), 400, null).exact("email_clicked", CLICKED_DISAGREES).onlyTheseKeys());
+        cases.add(createFollowup("email_first_opened_at without opens", followup(b -> b.put("email_first_opened_at", "2024-01-20T15:30:00Z")),
+                400, null).exact("email_first_opened_at", "email_first_opened_at needs email_open_count above 0").onlyTheseKeys());
+        cases.add(createFollowup("email_first_opened_at with 0 opens", followup(b -> {
+            b.put("email_open_count", 0);
+            b.put("email_first_opened_at", "2024-01-20T15:30:00Z");
+        }), 400, null).exact("email_first_opened_at", "email_first_opened_at needs email_open_count above 0").onlyTheseKeys());
+        cases.add(createFollowup("media_urls_expire_at without audio_url or pdf_url",
+                followup(b -> b.put("media_urls_expire_at", "2024-01-22T11:35:00+00:00")), 400, null)
+                .exact("media_urls_expire_at", EXPIRY_WITHOUT_MEDIA).onlyTheseKeys());
+        cases.add(createFollowup("a GetBill email item with every tracking field contradicting", followup(b -> {
+            b.put("type", "email");
+            b.put("email_opened", true);
+            b.put("email_open_count", 0);
+            b.put("email_first_opened_at", "2024-01-20T15:30:00+00:00");
+            b.put("email_clicked", true);
+            b.put("email_click_count", 0);
+            b.put("media_urls_expire_at", "2024-01-20T15:15:00+00:00");
+        }), 400, null).exact("email_opened", OPENED_DISAGREES).exact("email_clicked", CLICKED_DISAGREES)
+                .keys("email_first_opened_at").exact("media_urls_expire_at", EXPIRY_WITHOUT_MEDIA).onlyTheseKeys());
+
         // transport
         cases.add(createFollowup("Content-Type text/plain", followup, 415, "Content-Type").contentType("text/plain"));
         cases.add(createFollowup("no Content-Type", followup, 415, "Content-Type").contentType(null));
@@ -201,6 +283,22 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
                 .exact("status", BAD_STATUS).exact("direction", BAD_DIRECTION).keys("pdf_url").onlyTheseKeys());
         cases.add(update("PATCH", "a valid field next to an invalid one", "{\"summary\":\"changed\",\"status\":\"done\"}", 400, null)
                 .exact("status", BAD_STATUS).onlyTheseKeys());
+        // updates of GetBill's further fields, judged with the stored followup (no opens, no clicks, no media)
+        cases.add(update("PATCH", "email_opened true, stored without opens", "{\"email_opened\":true}", 400, null)
+                .exact("email_opened", OPENED_DISAGREES).onlyTheseKeys());
+        cases.add(update("PUT", "email_open_count 2 and email_opened false", "{\"email_open_count\":2,\"email_opened\":false}", 400,
+                null).exact("email_opened", OPENED_DISAGREES).onlyTheseKeys());
+        cases.add(update("PATCH", "email_clicked true, stored without clicks", "{\"email_clicked\":true,\"email_open_count\":1}", 400,
+                null).exact("email_clicked", CLICKED_DISAGREES).onlyTheseKeys());
+        cases.add(update("PUT", "email_first_opened_at, stored without opens", "{\"email_first_opened_at\":\"2024-01-20T15:30:00Z\"}",
+                400, null).exact("email_first_opened_at", "email_first_opened_at needs email_open_count above 0").onlyTheseKeys());
+        cases.add(update("PATCH", "media_urls_expire_at, stored without media", "{\"media_urls_expire_at\":\"2024-01-22T11:35:00Z\"}",
+                400, null).exact("media_urls_expire_at", EXPIRY_WITHOUT_MEDIA).onlyTheseKeys());
+        cases.add(update("PATCH", "negative email_click_count", "{\"email_click_count\":-1}", 400, null)
+                .exact("email_click_count", "email_click_count must be 0 or more").onlyTheseKeys());
+        cases.add(update("PUT", "triggered_payment \"no\"", "{\"triggered_payment\":\"no\"}", 400, "triggered_payment"));
+        cases.add(update("PUT", "email_first_opened_at garbage", "{\"email_open_count\":1,\"email_first_opened_at\":\"soon\"}", 400,
+                "email_first_opened_at"));
         cases.add(update("PATCH", "Content-Type text/plain", "{\"status\":\"sent\"}", 415, "Content-Type").contentType("text/plain"));
 
         // ---------------------------------------------------------------- POST /debts

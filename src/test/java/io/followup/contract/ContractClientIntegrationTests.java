@@ -19,9 +19,10 @@ import io.followup.contract.model.CreateDebtRequest;
 import io.followup.contract.model.EnrollmentResponse;
 import io.followup.contract.model.EnrollmentStep;
 import io.followup.contract.model.EventResult;
-import io.followup.contract.model.ExternalPageFollowupResponse;
+import io.followup.contract.model.ExternalPageFollowupDetailsResponse;
 import io.followup.contract.model.ExternalResponseDebtResponse;
 import io.followup.contract.model.ExternalResponseFollowupResponse;
+import io.followup.contract.model.FollowupDetailsResponse;
 import io.followup.contract.model.FollowupRequest;
 import io.followup.contract.model.FollowupResponse;
 import io.followup.contract.model.FollowupUpdateRequest;
@@ -151,27 +152,34 @@ class ContractClientIntegrationTests extends IntegrationTest {
         assertThat(followup.getDurationMs()).isNull();
         assertThat(followup.getIsRetry()).isFalse();
 
-        ExternalPageFollowupResponse page = followups.listFollowups(debtId, "scheduled", "call", null, null, 1, 20);
-        assertThat(page.getData()).extracting(FollowupResponse::getId).containsExactly(followup.getId());
+        ExternalPageFollowupDetailsResponse page = followups.listFollowups(debtId, "scheduled", "call", null, null, 1, 20);
+        assertThat(page.getData()).extracting(FollowupDetailsResponse::getId).containsExactly(followup.getId());
+        assertThat(page.getData().get(0).getEmailOpened()).isFalse();
+        assertThat(page.getData().get(0).getEmailOpenCount()).isZero();
+        assertThat(page.getData().get(0).getMediaUrlsExpireAt()).isNull();
         assertThat(page.getPagination().getTotal()).isEqualTo(1);
         assertThat(followups.listFollowupsOfDebt(debtId, 1, 20).getData()).hasSize(1);
 
-        FollowupResponse patched = followups.patchFollowup(followup.getId(), new FollowupUpdateRequest()
+        FollowupDetailsResponse patched = followups.patchFollowup(followup.getId(), new FollowupUpdateRequest()
                 .status(FollowupUpdateRequest.StatusEnum.NO_ANSWER)
                 .callDate(OffsetDateTime.parse("2024-01-25T10:02:00Z"))
-                .durationMs(45_000L)).getData();
-        assertThat(patched.getStatus()).isEqualTo(FollowupResponse.StatusEnum.NO_ANSWER);
+                .durationMs(45_000L)
+                .triggeredPayment(true)).getData();
+        assertThat(patched.getStatus()).isEqualTo(FollowupDetailsResponse.StatusEnum.NO_ANSWER);
+        assertThat(patched.getTriggeredPayment()).isTrue();
         assertThat(patched.getCallDate()).isEqualTo(OffsetDateTime.parse("2024-01-25T10:02:00Z"));
         assertThat(patched.getSummary()).isEqualTo("Follow-up call to discuss payment plan");
-        FollowupResponse put = followups.updateFollowup(followup.getId(), new FollowupUpdateRequest().isRetry(true)).getData();
+        FollowupDetailsResponse put = followups.updateFollowup(followup.getId(), new FollowupUpdateRequest().isRetry(true)).getData();
         assertThat(put.getIsRetry()).isTrue();
         assertThat(followups.getFollowup(followup.getId()).getData().getDurationMs()).isEqualTo(45_000L);
 
+        assertThat(followups.createFollowup(new FollowupRequest().debtId(debtId), null).getData().getType())
+                .as("only debt_id is required; type defaults to call").isEqualTo(FollowupResponse.TypeEnum.CALL);
         assertThatExceptionOfType(ApiException.class)
-                .isThrownBy(() -> followups.createFollowup(new FollowupRequest().debtId(debtId), null))
+                .isThrownBy(() -> followups.createFollowup(new FollowupRequest().debtId(debtId).emailOpened(true), null))
                 .satisfies(ex -> {
                     assertThat(ex.getCode()).isEqualTo(400);
-                    assertThat(ex.getResponseBody()).contains("\"type\"");
+                    assertThat(ex.getResponseBody()).contains("\"email_opened\"");
                 });
     }
 

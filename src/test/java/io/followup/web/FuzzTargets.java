@@ -102,7 +102,7 @@ final class FuzzTargets {
                 .put("notes", "Customer previously expressed interest in monthly payment schedule");
     }
 
-    /** A change touching every kind of field a followup has. */
+    /** A change touching every kind of field a followup has, GetBill's tracking fields included (agreeing with each other). */
     ObjectNode followupChange() {
         ObjectNode body = followup()
                 .put("status", "no_answer")
@@ -114,7 +114,14 @@ final class FuzzTargets {
                 .put("phone_number_used", "+5511999998888")
                 .put("direction", "outbound")
                 .put("disconnection_reason", "callee hung up")
-                .put("is_retry", true);
+                .put("is_retry", true)
+                .put("triggered_payment", true)
+                .put("email_opened", true)
+                .put("email_open_count", 3)
+                .put("email_first_opened_at", "2024-01-25T12:30:00+00:00")
+                .put("email_clicked", true)
+                .put("email_click_count", 1)
+                .put("media_urls_expire_at", "2024-01-25T14:05:00Z");
         return body;
     }
 

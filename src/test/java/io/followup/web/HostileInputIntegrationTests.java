@@ -120,6 +120,11 @@ class HostileInputIntegrationTests extends IntegrationTest {
     }
 
     @Property
+    void createFollowupWithEveryField(@ForAll("fuzz") Fuzz fuzz) {
+        check("POST /external-api/v1/followups (every field)", "POST", "/external-api/v1/followups", targets.followupChange(), fuzz, false);
+    }
+
+    @Property
     void patchFollowup(@ForAll("fuzz") Fuzz fuzz, @ForAll("target") String target) {
         check("PATCH /external-api/v1/followups/{id}", "PATCH", "/external-api/v1/followups/" + followupId(target),
                 targets.followupChange(), fuzz, false);

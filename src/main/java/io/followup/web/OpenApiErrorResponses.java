@@ -115,10 +115,14 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
     }
 
     private static void rateLimitHeaders(ApiResponse response) {
-        response.addHeaderObject("X-RateLimit-Limit", header("Requests allowed per period", new IntegerSchema()));
-        response.addHeaderObject("X-RateLimit-Remaining", header("Requests left right now", new IntegerSchema()));
-        response.addHeaderObject("X-RateLimit-Reset", header("Unix time (seconds) at which the whole allowance is back", new IntegerSchema()));
-        response.addHeaderObject("X-RateLimit-Window", header("Seconds the limit is counted over", new IntegerSchema()));
+        // Of the budget this request counted against: reads (GET, HEAD) or writes (POST, PUT, PATCH, DELETE).
+        response.addHeaderObject("X-RateLimit-Limit", header("Requests allowed per window in the budget this request "
+                + "counted against: the client's reads (GET, HEAD) or writes (POST, PUT, PATCH, DELETE)", new IntegerSchema().format("int64")));
+        response.addHeaderObject("X-RateLimit-Remaining", header("Requests left right now in that budget", new IntegerSchema().format("int64")));
+        response.addHeaderObject("X-RateLimit-Reset", header("Unix time (seconds) at which that budget is whole again",
+                new IntegerSchema().format("int64")));
+        response.addHeaderObject("X-RateLimit-Window", header("Seconds the limit is counted over (3600 by default)",
+                new IntegerSchema().format("int64")));
     }
 
     private static void add(Operation operation, String code, String description) {

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.followup.support.ApiResponse;
 import io.followup.support.ScratchDatabase;
@@ -80,6 +84,30 @@ class SharedRateLimitIntegrationTests {
         assertThat(refused).isEqualTo(READS);
         assertThat(remaining).as("one count, going down across both instances")
                 .containsExactly("9", "8", "7", "6", "5", "4", "3", "2", "1", "0");
+    }
+
+    @Test
+    void concurrentRequestsOnBothInstancesStillAllowExactlyTheLimit() throws Exception {
+        String token = token("shared-" + UUID.randomUUID());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 4 * READS; i++) {
+                ServiceInstance instance = instances.get(i % 2);
+                calls.add(pool.submit(() -> instance.api().request("GET", FOLLOWUPS).token(token).send().status()));
+            }
+            int allowed = 0;
+            for (Future<Integer> call : calls) {
+                int status = call.get(60, TimeUnit.SECONDS);
+                assertThat(status).isIn(200, 429);
+                allowed += status == 200 ? 1 : 0;
+            }
+
+            assertThat(allowed).as("requests of one client arriving together, batched per instance").isEqualTo(READS);
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

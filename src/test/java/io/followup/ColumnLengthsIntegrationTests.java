@@ -11,6 +11,7 @@ import io.followup.collections.CollectionsColumnLimits;
 import io.followup.enrollment.EnrollmentColumnLimits;
 import io.followup.idempotency.IdempotencyColumnLimits;
 import io.followup.job.JobColumnLimits;
+import io.followup.ratelimit.RateLimitColumnLimits;
 import io.followup.security.SecurityColumnLimits;
 import io.followup.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
     @Test
     void validationCapsEqualColumnSizes() {
         Map<String, Integer> validated = merged(CollectionsColumnLimits.VALIDATED, EnrollmentColumnLimits.VALIDATED,
-                SecurityColumnLimits.VALIDATED, IdempotencyColumnLimits.VALIDATED);
+                SecurityColumnLimits.VALIDATED, IdempotencyColumnLimits.VALIDATED, RateLimitColumnLimits.VALIDATED);
         assertColumnSizes("column sizes of the validated fields", validated);
     }
 
@@ -60,7 +61,7 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
         known.addAll(CUT.keySet());
         for (Map<String, Integer> group : List.of(CollectionsColumnLimits.VALIDATED, CollectionsColumnLimits.ENUMS,
                 EnrollmentColumnLimits.VALIDATED, EnrollmentColumnLimits.FIXED_VALUES, SecurityColumnLimits.VALIDATED,
-                IdempotencyColumnLimits.VALIDATED, IdempotencyColumnLimits.FIXED_VALUES)) {
+                IdempotencyColumnLimits.VALIDATED, IdempotencyColumnLimits.FIXED_VALUES, RateLimitColumnLimits.VALIDATED)) {
             known.addAll(group.keySet());
         }
 

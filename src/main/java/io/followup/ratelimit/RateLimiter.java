@@ -3,12 +3,15 @@ package io.followup.ratelimit;
 import io.followup.security.Integrator;
 
 /**
- * Counts an integrator's requests against its allowance. {@link LocalRateLimiter} keeps the counts
- * in this instance's memory; an implementation over a shared store (Bucket4j's JDBC or Redis
- * back-ends, say) can replace it to make the limit hold across instances.
+ * Counts an integrator's requests against its allowances. {@link PostgresRateLimiter} keeps the counts in PostgreSQL,
+ * shared by every instance; {@link LocalRateLimiter} in this instance's memory (one instance, or a comparison).
  */
 public interface RateLimiter {
 
-    /** Takes one request from {@code integrator}'s allowance, if any is left. */
-    RateLimit tryAcquire(Integrator integrator);
+    /**
+     * Takes one request from {@code integrator}'s {@code budget}, if any is left.
+     *
+     * @throws RuntimeException when the counts cannot be read (the database did not answer)
+     */
+    RateLimit tryAcquire(Integrator integrator, Budget budget);
 }

@@ -49,14 +49,22 @@ class SecurityConfiguration {
             HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE, "X-RateLimit-Limit", "X-RateLimit-Remaining",
             "X-RateLimit-Reset", "X-RateLimit-Window", "Idempotent-Replayed");
 
+    /**
+     * GetBill's one 401 body for a missing, bad or expired token alike (https://docs.getbill.io/errors); the reason
+     * stays in {@code WWW-Authenticate} ({@code error="invalid_token", error_description="..."}, RFC 6750), which
+     * Spring's bearer entry point writes.
+     */
+    static final String EXTERNAL_UNAUTHORIZED = "Authentication credentials are missing or invalid";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiErrors errors, CorsSettings corsSettings) throws Exception {
         BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
             bearerEntryPoint.commence(request, response, ex);
-            errors.write(response, ApiSurface.of(request), request.getRequestURI(), HttpStatus.UNAUTHORIZED,
-                    unauthorizedMessage(ex), Map.of());
+            ApiSurface surface = ApiSurface.of(request);
+            errors.write(response, surface, request.getRequestURI(), HttpStatus.UNAUTHORIZED,
+                    surface == ApiSurface.EXTERNAL ? EXTERNAL_UNAUTHORIZED : unauthorizedMessage(ex), Map.of());
         };
         AccessDeniedHandler forbidden = (request, response, ex) -> {
             bearerDenied.handle(request, response, ex);

@@ -24,7 +24,7 @@ public class ApiErrors {
     }
 
     public static ResponseEntity<Object> response(ApiSurface surface, String path, HttpStatus status, String message,
-            Map<String, String> details) {
+            Map<String, ?> details) {
         return ResponseEntity.status(status)
                 .contentType(contentType(surface))
                 .body(body(surface, path, status, message, details));
@@ -32,16 +32,20 @@ public class ApiErrors {
 
     /** For code outside Spring MVC (security filters): writes the same body straight to the response. */
     public void write(HttpServletResponse response, ApiSurface surface, String path, HttpStatus status, String message,
-            Map<String, String> details) throws IOException {
+            Map<String, ?> details) throws IOException {
         response.setStatus(status.value());
         response.setContentType(contentType(surface).toString());
         json.writeValue(response.getOutputStream(), body(surface, path, status, message, details));
     }
 
-    static Object body(ApiSurface surface, String path, HttpStatus status, String message, Map<String, String> details) {
-        Map<String, String> sorted = new TreeMap<>(details);
+    /**
+     * {@code details} values are strings, a message per field, except where a documented body has numbers (a 429's
+     * {@code retry_after} and {@code limit}).
+     */
+    static Object body(ApiSurface surface, String path, HttpStatus status, String message, Map<String, ?> details) {
+        Map<String, Object> sorted = new TreeMap<>(details);
         if (surface == ApiSurface.EXTERNAL) {
-            return new ExternalErrorBody(message, status.value(), sorted);
+            return new ExternalErrorBody(message, status.value(), withoutDetails(status, sorted) ? null : sorted);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         if (path != null) {
@@ -56,6 +60,14 @@ public class ApiErrors {
             problem.setProperty("errors", sorted);
         }
         return problem;
+    }
+
+    /**
+     * GetBill's 401 and 403 bodies have no {@code details} member at all (https://docs.getbill.io/errors): a client that
+     * compares them whole, or tells "no details" from "empty details", sees the same body here.
+     */
+    private static boolean withoutDetails(HttpStatus status, Map<String, ?> details) {
+        return details.isEmpty() && (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN);
     }
 
     private static MediaType contentType(ApiSurface surface) {

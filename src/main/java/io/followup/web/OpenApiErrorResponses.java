@@ -33,6 +33,13 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
 
     static final String PROBLEM = "Problem";
     static final String EXTERNAL_ERROR = "ExternalError";
+    static final String RATE_LIMIT_ERROR = "RateLimitError";
+    /** GetBill's 401 body (https://docs.getbill.io/errors), the same for a missing, bad or expired token. */
+    private static final Map<String, Object> UNAUTHORIZED_EXAMPLE = example(
+            "Authentication credentials are missing or invalid", 401, null);
+    /** GetBill's 429 body (https://docs.getbill.io/rate-limits). */
+    private static final Map<String, Object> RATE_LIMITED_EXAMPLE = example(
+            "Rate limit exceeded. Please try again later.", 429, rateLimitDetails());
     private static final int IDEMPOTENCY_KEY_MAX = 255;
 
     /** springdoc calls the three-argument form; this one only completes the interface. */
@@ -47,11 +54,15 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
         boolean external = surface == ApiSurface.EXTERNAL;
         components.addSchemas(PROBLEM, problemSchema());
         components.addSchemas(EXTERNAL_ERROR, externalErrorSchema());
+        if (external) {
+            components.addSchemas(RATE_LIMIT_ERROR, rateLimitErrorSchema());
+        }
 
         add(operation, "400", "Invalid input; `" + (external ? "details" : "errors") + "` names each offending field");
         add(operation, "401", "Missing, expired or invalid bearer token");
         operation.getResponses().get("401").addHeaderObject("WWW-Authenticate",
-                header("Bearer challenge (RFC 6750)", new StringSchema()));
+                header("Bearer challenge (RFC 6750); for a token that was sent, error=\"invalid_token\" and an "
+                        + "error_description saying why it was refused (malformed, bad signature, expired, ...)", new StringSchema()));
         add(operation, "403", "The token lacks the scope this operation needs");
         add(operation, "405", "The path exists but not with this method; Allow lists the methods it takes");
         operation.getResponses().get("405").addHeaderObject("Allow", header("Methods this path takes", new StringSchema()));
@@ -63,7 +74,8 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
         add(operation, "503", "The database is unreachable; retry after Retry-After seconds");
         operation.getResponses().get("503").addHeaderObject("Retry-After", retryAfter());
         if (external) {
-            add(operation, "429", "Rate limit exceeded; retry after Retry-After seconds");
+            add(operation, "429", "Rate limit exceeded: the client's read budget (GET) or write budget (POST, PUT, PATCH, "
+                    + "DELETE) is spent; retry after Retry-After seconds (also details.retry_after)");
             operation.getResponses().get("429").addHeaderObject("Retry-After", retryAfter());
             if (isPost(handlerMethod)) {
                 idempotency(operation);
@@ -78,7 +90,7 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
         // method's return type; that is the success body, never what an error answers.
         operation.getResponses().forEach((code, response) -> {
             if (code.charAt(0) >= '4') {
-                response.setContent(errorContent(external));
+                response.setContent(errorContent(external, code));
             }
         });
         return operation;
@@ -103,10 +115,14 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
     }
 
     private static void rateLimitHeaders(ApiResponse response) {
-        response.addHeaderObject("X-RateLimit-Limit", header("Requests allowed per period", new IntegerSchema()));
-        response.addHeaderObject("X-RateLimit-Remaining", header("Requests left right now", new IntegerSchema()));
-        response.addHeaderObject("X-RateLimit-Reset", header("Unix time (seconds) at which the whole allowance is back", new IntegerSchema()));
-        response.addHeaderObject("X-RateLimit-Window", header("Seconds the limit is counted over", new IntegerSchema()));
+        // Of the budget this request counted against: reads (GET, HEAD) or writes (POST, PUT, PATCH, DELETE).
+        response.addHeaderObject("X-RateLimit-Limit", header("Requests allowed per window in the budget this request "
+                + "counted against: the client's reads (GET, HEAD) or writes (POST, PUT, PATCH, DELETE)", new IntegerSchema().format("int64")));
+        response.addHeaderObject("X-RateLimit-Remaining", header("Requests left right now in that budget", new IntegerSchema().format("int64")));
+        response.addHeaderObject("X-RateLimit-Reset", header("Unix time (seconds) at which that budget is whole again",
+                new IntegerSchema().format("int64")));
+        response.addHeaderObject("X-RateLimit-Window", header("Seconds the limit is counted over (3600 by default)",
+                new IntegerSchema().format("int64")));
     }
 
     private static void add(Operation operation, String code, String description) {
@@ -115,9 +131,39 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
         }
     }
 
-    private static Content errorContent(boolean external) {
-        Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + (external ? EXTERNAL_ERROR : PROBLEM));
-        return new Content().addMediaType(external ? "application/json" : "application/problem+json", new MediaType().schema(ref));
+    private static Content errorContent(boolean external, String code) {
+        if (!external) {
+            return new Content().addMediaType("application/problem+json", new MediaType().schema(ref(PROBLEM)));
+        }
+        MediaType media = switch (code) {
+            case "429" -> new MediaType().schema(ref(RATE_LIMIT_ERROR)).example(RATE_LIMITED_EXAMPLE);
+            case "401" -> new MediaType().schema(ref(EXTERNAL_ERROR)).example(UNAUTHORIZED_EXAMPLE);
+            default -> new MediaType().schema(ref(EXTERNAL_ERROR));
+        };
+        return new Content().addMediaType("application/json", media);
+    }
+
+    private static Schema<?> ref(String schema) {
+        return new Schema<>().$ref("#/components/schemas/" + schema);
+    }
+
+    private static Map<String, Object> example(String message, int code, Map<String, Object> details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", true);
+        body.put("message", message);
+        body.put("code", code);
+        if (details != null) {
+            body.put("details", details);
+        }
+        return body;
+    }
+
+    private static Map<String, Object> rateLimitDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("retry_after", 1800);
+        details.put("limit", 1000);
+        details.put("reset_time", "2024-01-15T10:30:00Z");
+        return details;
     }
 
     private static Header retryAfter() {
@@ -164,10 +210,29 @@ final class OpenApiErrorResponses implements GlobalOperationComponentsCustomizer
         properties.put("message", new StringSchema().example("Validation failed"));
         properties.put("code", new IntegerSchema().example(400).description("The HTTP status"));
         properties.put("details", stringMap()
-                .description("Message per offending field; empty when no field is to blame")
+                .description("Message per offending field; empty when no field is to blame; absent on 401 and 403, "
+                        + "as GetBill's bodies of those have none")
                 .example(Map.of("debt_id", "Debt ID is required", "type", "Invalid followup type. Valid types are: "
                         + "call, sms, email, whatsapp, voicemail, manual_call, physical, postmail")));
-        return new ObjectSchema().description("External API error envelope")
+        return new ObjectSchema().description("External API error envelope (GetBill's: https://docs.getbill.io/errors)")
+                .properties(properties).required(List.of("error", "message", "code"));
+    }
+
+    /** GetBill's 429 (https://docs.getbill.io/rate-limits): the envelope with numbers and a time in {@code details}. */
+    private static Schema<?> rateLimitErrorSchema() {
+        Map<String, Schema> details = new LinkedHashMap<>();
+        details.put("retry_after", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)
+                .description("Seconds to wait before the next request of this budget is allowed (as Retry-After)"));
+        details.put("limit", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)
+                .description("The limit that was exceeded: requests per window of the budget the request counted against"));
+        details.put("reset_time", new StringSchema().format("date-time")
+                .description("When the whole budget is back, ISO 8601 in UTC (the time X-RateLimit-Reset gives in Unix seconds)"));
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("error", new BooleanSchema().description("Always true on errors"));
+        properties.put("message", new StringSchema().description("Always \"Rate limit exceeded. Please try again later.\""));
+        properties.put("code", new IntegerSchema().description("429"));
+        properties.put("details", new ObjectSchema().properties(details).required(List.of("retry_after", "limit", "reset_time")));
+        return new ObjectSchema().description("External API answer to a request over its client's rate limit")
                 .properties(properties).required(List.of("error", "message", "code", "details"));
     }
 }

@@ -265,7 +265,17 @@ class JwtAttackIntegrationTests extends IntegrationTest {
             assertThat(body.path("error").asBoolean()).as(where + " / error").isTrue();
             assertThat(body.path("code").asInt()).as(where + " / code").isEqualTo(response.status());
             assertThat(body.path("message").asString()).as(where + " / message").isNotBlank();
-            assertThat(body.path("details").isObject()).as(where + " / details").isTrue();
+            if (response.status() == 401) {
+                // GetBill's one 401 body, whatever the forgery (https://docs.getbill.io/errors); the reason is in WWW-Authenticate.
+                assertThat(response.body()).as(where + " / GetBill's 401")
+                        .isEqualTo("{\"error\":true,\"message\":\"Authentication credentials are missing or invalid\",\"code\":401}");
+            }
+            else if (response.status() == 403) {
+                assertThat(body.has("details")).as(where + " / a 403 has no details, as GetBill's").isFalse();
+            }
+            else {
+                assertThat(body.path("details").isObject()).as(where + " / details").isTrue();
+            }
         }
     }
 

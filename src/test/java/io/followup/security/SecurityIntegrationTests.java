@@ -54,26 +54,49 @@ class SecurityIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("detail").asString()).contains("bearer token");
     }
 
+    /** GetBill's 401 body, exactly (https://docs.getbill.io/errors): no details member, whatever was wrong with the token. */
+    private static final String GETBILL_401 = "{\"error\":true,\"message\":\"Authentication credentials are missing or invalid\",\"code\":401}";
+
     @Test
-    void externalWithoutTokenIs401InTheSeedEnvelope() {
+    void externalWithoutTokenIsGetBills401WithAChallengeWithoutAnError() {
         ApiResponse response = api.request("POST", "/external-api/v1/followups").json("{}").send();
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json().get("error").asBoolean()).isTrue();
-        assertThat(response.json().get("code").asInt()).isEqualTo(401);
-        assertThat(response.json().get("message").asString()).isNotBlank();
-        assertThat(response.json().get("details").isObject()).isTrue();
+        assertThat(response.body()).isEqualTo(GETBILL_401);
+        // RFC 6750 section 3.1: a request without credentials gets the challenge without an error code.
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
     }
 
     @Test
-    void externalWithInvalidTokenIs401InTheSeedEnvelope() {
+    void externalWithInvalidTokenIsGetBills401AndTheReasonIsInTheChallenge() {
         ApiResponse response = api.request("GET", "/external-api/v1/followups").token("not-a-jwt").send();
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.json().get("error").asBoolean()).isTrue();
-        assertThat(response.json().get("message").asString()).startsWith("Invalid bearer token");
-        assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
+        assertThat(response.body()).isEqualTo(GETBILL_401);
+        assertThat(response.header("WWW-Authenticate")).contains("error=\"invalid_token\"").contains("error_description=\"");
+    }
+
+    @Test
+    void externalWithExpiredTokenIsGetBills401AndTheChallengeSaysExpired() {
+        String expired = tokens.sign(Map.of("company_id", "expired-" + UUID.randomUUID(), "scope", TestTokens.EXTERNAL_SCOPES),
+                Duration.ofMinutes(-10));
+
+        ApiResponse response = api.request("GET", "/external-api/v1/followups").token(expired).send();
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo(GETBILL_401);
+        assertThat(response.header("WWW-Authenticate")).contains("error=\"invalid_token\"").containsIgnoringCase("expired");
+    }
+
+    @Test
+    void externalMissingScopeIsGetBills403WithoutDetails() {
+        String readOnly = tokens.sign(Map.of("company_id", "scope-" + UUID.randomUUID(), "scope", "debts:read"), Duration.ofHours(1));
+
+        ApiResponse response = api.request("POST", "/external-api/v1/debts").token(readOnly).json("{}").send();
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"error\":true,\"message\":\"Required scope \\\"debts:write\\\" not found in token\",\"code\":403}");
     }
 
     @Test

@@ -22,6 +22,12 @@ public abstract class IntegrationTest {
     /** The OAuth client with a small rate limit ({@value #LIMITED_CLIENT_REQUESTS} an hour); every other client has the default. */
     protected static final String LIMITED_CLIENT = "rate-limited-client";
     protected static final int LIMITED_CLIENT_REQUESTS = 3;
+    /**
+     * Every other client's budgets in tests: far above GetBill's 1,000 reads and 500 writes an hour, which the suite's
+     * fuzz and matrix tests would spend in seconds. Tests of the limit itself use {@link #LIMITED_CLIENT} or their own.
+     */
+    public static final long TEST_READS = 1_000_000;
+    public static final long TEST_WRITES = 500_000;
 
     /** A fixed test key for public IDs (base64 of 64 bytes); not used anywhere else. */
     protected static final String ID_KEY =
@@ -70,7 +76,10 @@ public abstract class IntegrationTest {
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", tokens::publicKeyLocation);
         registry.add("followup.ids.key", () -> ID_KEY);
         registry.add("followup.api.cors.allowed-origins", () -> ALLOWED_ORIGIN);
-        registry.add("followup.api.rate-limit.clients." + LIMITED_CLIENT + ".requests", () -> LIMITED_CLIENT_REQUESTS);
+        registry.add("followup.api.rate-limit.reads", () -> TEST_READS);
+        registry.add("followup.api.rate-limit.writes", () -> TEST_WRITES);
+        registry.add("followup.api.rate-limit.clients." + LIMITED_CLIENT + ".reads", () -> LIMITED_CLIENT_REQUESTS);
+        registry.add("followup.api.rate-limit.clients." + LIMITED_CLIENT + ".writes", () -> LIMITED_CLIENT_REQUESTS);
         registry.add("followup.api.rate-limit.clients." + LIMITED_CLIENT + ".period", () -> "1h");
         registry.add("followup.jobs.poll-interval", () -> "100ms");
         registry.add("followup.jobs.backoff-initial", () -> "1s");

@@ -36,6 +36,8 @@ public final class ServiceProperties {
         properties.put("followup.delivery.gupshup.apps.gupshup_app_12345.api-key", "test-gupshup-key");
         properties.put("followup.delivery.gupshup.apps.gupshup_app_12345.source", "5511900000000");
         properties.put("followup.delivery.gupshup.apps.gupshup_app_12345.app-name", "DemoApp");
+        properties.put("followup.api.rate-limit.reads", Long.toString(IntegrationTest.TEST_READS));
+        properties.put("followup.api.rate-limit.writes", Long.toString(IntegrationTest.TEST_WRITES));
         properties.put("spring.main.banner-mode", "off");
         return properties;
     }

@@ -28,7 +28,7 @@ public class Debtors {
 
     /** @return the internal key of the debtor {@code identity} belongs to, created if need be */
     public long debtorFor(String companyId, DebtorIdentity identity, Instant now) {
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended('debtor:' || ?, 0))", rs -> null, companyId);
+        lockCompany(companyId);
         Optional<Long> match = byReference(companyId, identity.debtorReference())
                 .or(() -> byContact(companyId, "phone = ?", identity.phone(), identity.debtorReference()))
                 .or(() -> byContact(companyId, "lower(email) = lower(?)", identity.email(), identity.debtorReference()));
@@ -48,6 +48,14 @@ public class Debtors {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, companyId, identity.firstName(),
                 identity.lastName(), identity.email(), identity.phone(), identity.address(), identity.dateOfBirth(),
                 identity.debtorReference(), at, at, at);
+    }
+
+    /**
+     * Serialises the company's matching and debtor updates until the transaction ends, so that a debt created while
+     * a debtor's phone or email changes matches either the old record or the new one, never half of each.
+     */
+    void lockCompany(String companyId) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended('debtor:' || ?, 0))", rs -> null, companyId);
     }
 
     private Optional<Long> byReference(String companyId, String reference) {

@@ -167,4 +167,20 @@ class DebtorApiIntegrationTests extends IntegrationTest {
         assertThat(debtor.get("debtsCount").asLong()).isEqualTo(3);
         assertThat(calls.list(company, "").json().get("pagination").get("total").asLong()).isEqualTo(3);
     }
+
+    /** Swagger UI's "Try it out" sends the document's example bodies: the service accepts them. */
+    @Test
+    void theDocumentsUpdateExamplesAreAccepted() {
+        JsonNode operations = api.request("GET", "/v3/api-docs").send().json().at("/paths/~1external-api~1v1~1debtors~1{id}");
+        String id = calls.debtorOf(company, "+33612345678", null);
+
+        for (String method : new String[] {"put", "patch"}) {
+            JsonNode example = operations.at("/" + method + "/requestBody/content/application~1json/example");
+            assertThat(example.isObject()).as(method + " example").isTrue();
+            ApiResponse updated = calls.update(method.toUpperCase(), company, id, example.toString());
+            assertThat(updated.status()).as(method + " " + updated).isEqualTo(200);
+            assertThat(operations.at("/" + method + "/responses/200/content/application~1json/example/data/message").asString())
+                    .isEqualTo(updated.json().at("/data/message").asString());
+        }
+    }
 }

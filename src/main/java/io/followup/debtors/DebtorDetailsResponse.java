@@ -25,7 +25,7 @@ record DebtorDetailsResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2024-01-20 14:22:00", pattern = DebtorResponse.TIME,
                 description = "When the debtor's latest debt was created, UTC") String lastSeenAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2024-01-20 14:22:00", pattern = DebtorResponse.TIME,
-                description = "When the debtor record was created or last updated through this API, UTC") String lastUpdatedAt,
+                description = "When the debtor record last changed (made, updated, or given a detail it lacked by a new debt), UTC") String lastUpdatedAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2500.00",
                 description = "Sum of the amounts of the debtor's debts in its main currency (`currency`), paid ones included")
         BigDecimal totalDebtAmount,

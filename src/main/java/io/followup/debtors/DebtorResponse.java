@@ -22,7 +22,7 @@ record DebtorResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2024-01-20 14:22:00", pattern = TIME,
                 description = "When the debtor's latest debt was created, UTC") String lastSeenAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2024-01-20 14:22:00", pattern = TIME,
-                description = "When the debtor record was created or last updated through this API, UTC") String lastUpdatedAt) {
+                description = "When the debtor record last changed (made, updated, or given a detail it lacked by a new debt), UTC") String lastUpdatedAt) {
 
     /** GetBill's time format: {@code YYYY-MM-DD HH:MM:SS}, UTC. */
     static final String TIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$";

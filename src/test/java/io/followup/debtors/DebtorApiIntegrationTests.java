@@ -168,6 +168,25 @@ class DebtorApiIntegrationTests extends IntegrationTest {
         assertThat(calls.list(company, "").json().get("pagination").get("total").asLong()).isEqualTo(3);
     }
 
+    @Test
+    void aNewDebtMovesLastSeenAtAndLastUpdatedAtOnlyWhenItAddsADetail() {
+        String id = calls.debtorOf(company, "+33612345678", null);
+        JsonNode first = calls.get(company, id).json().at("/data/data");
+        clock.advance(Duration.ofMinutes(2));
+        calls.debtorOf(company, "+33612345678", "john.doe@example.com");
+        JsonNode gained = calls.get(company, id).json().at("/data/data");
+        clock.advance(Duration.ofMinutes(2));
+        calls.debtorOf(company, "+33612345678", "john.doe@example.com");
+        JsonNode same = calls.get(company, id).json().at("/data/data");
+
+        assertThat(gained.get("email").asString()).isEqualTo("john.doe@example.com");
+        assertThat(gained.get("lastUpdatedAt").asString()).isGreaterThan(first.get("lastUpdatedAt").asString());
+        assertThat(gained.get("lastSeenAt").asString()).isGreaterThan(first.get("lastSeenAt").asString());
+        assertThat(same.get("lastUpdatedAt").asString()).as("nothing new").isEqualTo(gained.get("lastUpdatedAt").asString());
+        assertThat(same.get("lastSeenAt").asString()).isGreaterThan(gained.get("lastSeenAt").asString());
+        assertThat(same.get("firstSeenAt").asString()).isEqualTo(first.get("firstSeenAt").asString());
+    }
+
     /** Swagger UI's "Try it out" sends the document's example bodies: the service accepts them. */
     @Test
     void theDocumentsUpdateExamplesAreAccepted() {

@@ -187,6 +187,25 @@ class DebtorApiIntegrationTests extends IntegrationTest {
         assertThat(same.get("firstSeenAt").asString()).isEqualTo(first.get("firstSeenAt").asString());
     }
 
+    /** A debtor whose debts were all deleted stays, with nothing to add up. */
+    @Test
+    void aDebtorWithoutDebtsHasZeroTotalsAndNoScore() {
+        long id = jdbc.queryForObject("""
+                INSERT INTO debtor (company_id, first_name, last_name, email, first_seen_at, last_seen_at, updated_at)
+                VALUES (?, 'Ana', 'Lima', 'ana@example.com', now(), now(), now()) RETURNING id""", Long.class, company);
+
+        ApiResponse read = calls.get(company, ids.encode(io.followup.ids.IdType.DEBTOR, id));
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        JsonNode debtor = read.json().at("/data/data");
+        assertThat(debtor.get("debtsCount").asLong()).isZero();
+        assertThat(debtor.get("totalDebtAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(debtor.get("totalPaidAmount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(debtor.get("averageRepaymentScore").isNull()).isTrue();
+        assertThat(debtor.get("currency").isNull()).isTrue();
+        assertThat(debtor.get("totalsByCurrency").isEmpty()).isTrue();
+    }
+
     /** Swagger UI's "Try it out" sends the document's example bodies: the service accepts them. */
     @Test
     void theDocumentsUpdateExamplesAreAccepted() {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.followup.collections.CollectionsColumnLimits;
+import io.followup.debtors.DebtorsColumnLimits;
 import io.followup.enrollment.EnrollmentColumnLimits;
 import io.followup.idempotency.IdempotencyColumnLimits;
 import io.followup.job.JobColumnLimits;
@@ -38,6 +39,8 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
         Map<String, Integer> validated = merged(CollectionsColumnLimits.VALIDATED, EnrollmentColumnLimits.VALIDATED,
                 SecurityColumnLimits.VALIDATED, IdempotencyColumnLimits.VALIDATED, RateLimitColumnLimits.VALIDATED);
         assertColumnSizes("column sizes of the validated fields", validated);
+        // The debtor update has limits of its own on columns the debt create also fills.
+        assertColumnSizes("column sizes of the debtor update's fields", DebtorsColumnLimits.VALIDATED);
     }
 
     /** A cut longer than its column would fail the write that records a failure; a shorter one would lose text. */

@@ -12,4 +12,9 @@ public class InvalidRequestException extends ApiException {
     public InvalidRequestException(Map<String, String> fieldErrors) {
         super(HttpStatus.BAD_REQUEST, MESSAGE, fieldErrors);
     }
+
+    /** The same refusal under another message, where a GetBill page documents its own for the case. */
+    public InvalidRequestException(String message, Map<String, String> fieldErrors) {
+        super(HttpStatus.BAD_REQUEST, message, fieldErrors);
+    }
 }

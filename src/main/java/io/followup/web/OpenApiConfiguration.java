@@ -53,7 +53,7 @@ class OpenApiConfiguration {
                         .addSecuritySchemes("backend", bearer("Backend token: claims tenant_id (UUID) and scope "
                                 + "(followup-configs:read, followup-configs:write, followup-events:write)"))
                         .addSecuritySchemes("external", bearer("External API OAuth 2.0 access token: claims company_id "
-                                + "and scope (followups:read, followups:write, debts:read, debts:write)")));
+                                + "and scope (followups:read, followups:write, debts:read, debts:write, debtors:read, debtors:write)")));
     }
 
     @Bean

@@ -20,7 +20,7 @@ import io.followup.contract.model.EnrollmentResponse;
 import io.followup.contract.model.EnrollmentStep;
 import io.followup.contract.model.EventResult;
 import io.followup.contract.model.ExternalPageFollowupDetailsResponse;
-import io.followup.contract.model.ExternalResponseDebtResponse;
+import io.followup.contract.model.ExternalResponseDebt;
 import io.followup.contract.model.ExternalResponseFollowupResponse;
 import io.followup.contract.model.FollowupDetailsResponse;
 import io.followup.contract.model.FollowupRequest;
@@ -124,10 +124,11 @@ class ContractClientIntegrationTests extends IntegrationTest {
         DebtsApi debts = new DebtsApi(client);
         FollowupsApi followups = new FollowupsApi(client);
 
-        ApiResponse<ExternalResponseDebtResponse> createdDebt = debts.createDebtWithHttpInfo(new CreateDebtRequest()
-                .externalReference("INV-" + UUID.randomUUID())
-                .debtorName("Maria Silva")
-                .debtorPhone("+5511999998888")
+        ApiResponse<ExternalResponseDebt> createdDebt = debts.createDebtWithHttpInfo(new CreateDebtRequest()
+                .internalId("INV-" + UUID.randomUUID())
+                .firstname("Maria")
+                .lastname("Silva")
+                .phone("+5511999998888")
                 .amount(new BigDecimal("1500.00"))
                 .currency("BRL")
                 .dueDate(LocalDate.parse("2024-02-01")), UUID.randomUUID().toString());
@@ -135,7 +136,7 @@ class ContractClientIntegrationTests extends IntegrationTest {
         String debtId = createdDebt.getData().getData().getId();
         assertThat(createdDebt.getHeaders().get("location")).containsExactly("/external-api/v1/debts/" + debtId);
         assertThat(createdDebt.getHeaders()).containsKeys("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset");
-        assertThat(createdDebt.getData().getData().getDebtorEmail()).isNull();
+        assertThat(createdDebt.getData().getData().getEmail()).isNull();
         assertThat(debts.getDebt(debtId).getData().getDueDate()).isEqualTo(LocalDate.parse("2024-02-01"));
 
         ApiResponse<ExternalResponseFollowupResponse> createdFollowup = followups.createFollowupWithHttpInfo(new FollowupRequest()

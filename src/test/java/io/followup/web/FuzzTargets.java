@@ -34,6 +34,8 @@ final class FuzzTargets {
     private String debtId;
     private String followupId;
     private String otherFollowupId;
+    private String debtorId;
+    private String otherDebtorId;
 
     FuzzTargets(ApiClient api, TestTokens tokens, TestClock clock, UUID tenant, String company) {
         this.api = api;
@@ -125,6 +127,33 @@ final class FuzzTargets {
         return body;
     }
 
+    /** GetBill's update-debtor example (https://docs.getbill.io/api-reference/debtors/update-debtor), every field given. */
+    ObjectNode debtorChange() {
+        return JSON.createObjectNode()
+                .put("firstName", "John")
+                .put("lastName", "Doe")
+                .put("email", "john.newemail@example.com")
+                .put("phone", "+33699999999")
+                .put("address", "456 New Street, 75002 Paris, France")
+                .put("dateOfBirth", "1985-03-15");
+    }
+
+    /** The debtor of the fuzz company's debt. */
+    String debtorId() {
+        if (debtorId == null) {
+            debtorId = debtorOf(company, debtId());
+        }
+        return debtorId;
+    }
+
+    String otherCompanysDebtorId() {
+        if (otherDebtorId == null) {
+            String other = "fuzz-other-" + UUID.randomUUID();
+            otherDebtorId = debtorOf(other, ExternalApiFixtures.createDebt(api, other));
+        }
+        return otherDebtorId;
+    }
+
     String configId() {
         if (configId == null) {
             ApiResponse created = api.request("POST", "/backend/followup/configs").token(tokens.backend(tenant))
@@ -165,15 +194,16 @@ final class FuzzTargets {
         return jdbc.queryForObject("""
                 SELECT concat_ws(' | ',
                   (SELECT count(*) FROM followup_config), (SELECT count(*) FROM lead_event), (SELECT count(*) FROM lead_window), (SELECT count(*) FROM lead_opt_out),
-                  (SELECT count(*) FROM enrollment), (SELECT count(*) FROM debt), (SELECT count(*) FROM debt_followup),
+                  (SELECT count(*) FROM enrollment), (SELECT count(*) FROM debt), (SELECT count(*) FROM debt_followup), (SELECT count(*) FROM debtor),
                   (SELECT md5(coalesce(string_agg(row_to_json(c)::text, ',' ORDER BY id), '')) FROM followup_config c WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY event_id), '')) FROM lead_event e WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(l)::text, ',' ORDER BY channel_id, lead_id), '')) FROM lead_window l WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(o)::text, ',' ORDER BY channel_id, lead_id), '')) FROM lead_opt_out o WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(id::text, ',' ORDER BY id), '')) FROM enrollment WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(d)::text, ',' ORDER BY id), '')) FROM debt d WHERE company_id = ?),
-                  (SELECT md5(coalesce(string_agg(row_to_json(f)::text, ',' ORDER BY id), '')) FROM debt_followup f WHERE company_id = ?))
-                """, String.class, tenant, tenant, tenant, tenant, tenant, company, company);
+                  (SELECT md5(coalesce(string_agg(row_to_json(f)::text, ',' ORDER BY id), '')) FROM debt_followup f WHERE company_id = ?),
+                  (SELECT md5(coalesce(string_agg(row_to_json(r)::text, ',' ORDER BY id), '')) FROM debtor r WHERE company_id = ?))
+                """, String.class, tenant, tenant, tenant, tenant, tenant, company, company, company);
     }
 
     /** Stops the enrollments the fuzz made (a reply stops them), so none of their steps goes out later. */
@@ -205,6 +235,12 @@ final class FuzzTargets {
                 .put("template_language", "en")
                 .putArray("template_params").add("{{LEAD_FIRSTNAME}}");
         return body;
+    }
+
+    private String debtorOf(String owner, String debt) {
+        ApiResponse read = api.request("GET", ExternalApiFixtures.DEBTS + "/" + debt).token(tokens.external(owner)).send();
+        assertThat(read.status()).as("set-up debt's debtor: " + read).isEqualTo(200);
+        return read.json().get("data").get("debtor_id").asString();
     }
 
     private String createFollowup(String owner, String debt) {

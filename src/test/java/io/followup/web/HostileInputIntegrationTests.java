@@ -136,6 +136,25 @@ class HostileInputIntegrationTests extends IntegrationTest {
                 targets.followupChange(), fuzz, false);
     }
 
+    @Property
+    void putDebtor(@ForAll("fuzz") Fuzz fuzz, @ForAll("target") String target) {
+        check("PUT /external-api/v1/debtors/{id}", "PUT", "/external-api/v1/debtors/" + debtorId(target), targets.debtorChange(), fuzz, false);
+    }
+
+    @Property
+    void patchDebtor(@ForAll("fuzz") Fuzz fuzz, @ForAll("target") String target) {
+        check("PATCH /external-api/v1/debtors/{id}", "PATCH", "/external-api/v1/debtors/" + debtorId(target), targets.debtorChange(), fuzz,
+                false);
+    }
+
+    private String debtorId(String target) {
+        return switch (target) {
+            case "own" -> targets.debtorId();
+            case "missing" -> targets.otherCompanysDebtorId();
+            default -> target;
+        };
+    }
+
     private String followupId(String target) {
         return switch (target) {
             case "own" -> targets.followupId();

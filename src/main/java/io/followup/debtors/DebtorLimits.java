@@ -1,0 +1,18 @@
+package io.followup.debtors;
+
+/**
+ * Longest accepted text of each debtor field: the size of its {@code debtor} column (V11__debts_in_getbill_shape.sql),
+ * which io.followup.ColumnLengthsIntegrationTests compares with the schema.
+ */
+final class DebtorLimits {
+
+    /** {@code firstName} and {@code lastName}. */
+    static final int NAME = 200;
+    static final int EMAIL = 254;
+    /** {@code phone}, in E.164 once read (at most 16 characters), and as typed. */
+    static final int PHONE = 32;
+    static final int ADDRESS = 500;
+
+    private DebtorLimits() {
+    }
+}

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.followup.web.FieldErrors;
 import jakarta.persistence.criteria.Predicate;
+import org.hibernate.query.criteria.JpaExpression;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -119,7 +120,7 @@ record DebtListFilter(DebtStatus status, String currency, BigDecimal minAmount, 
                 String escaped = search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
                 where.add(cb.or(
                         cb.like(cb.lower(fields.get("internalId")), "%" + escaped + "%", '\\'),
-                        cb.like(fields.get("amount").as(String.class), escaped + "%", '\\')));
+                        cb.like(((JpaExpression<?>) fields.get("amount")).cast(String.class), escaped + "%", '\\')));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

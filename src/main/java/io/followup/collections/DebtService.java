@@ -46,9 +46,33 @@ class DebtService {
         if (fields.internalId() != null && debts.existsByCompanyIdAndFieldsInternalId(companyId, fields.internalId())) {
             throw new DebtConflictException(fields.internalId());
         }
+        return insert(companyId, fields);
+    }
+
+    /** Writes a debt whose fields passed every check, with its debtor; a batch calls it once per row, each in its own transaction. */
+    public Debt insert(String companyId, DebtFields fields) {
         Instant now = now();
         long debtor = debtors.debtorFor(companyId, identity(fields), now);
         return saved(new Debt(companyId, debtor, fields, now));
+    }
+
+    /** Writes every one of these debts, or (on any failure, rolled back whole) none. */
+    public java.util.List<Debt> insertAll(String companyId, java.util.List<DebtFields> fields) {
+        return fields.stream().map(one -> insert(companyId, one)).toList();
+    }
+
+    /** Which of these internal IDs the company's debts already have. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> takenInternalIds(String companyId, java.util.Collection<String> internalIds) {
+        if (internalIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT internal_id FROM debt WHERE company_id = ? AND internal_id = ANY (?)");
+            statement.setString(1, companyId);
+            statement.setArray(2, connection.createArrayOf("varchar", internalIds.toArray()));
+            return statement;
+        }, (rs, row) -> rs.getString(1)));
     }
 
     /** Writes the debt now, a taken internal_id (a concurrent request's) being the 409 it would have been before. */

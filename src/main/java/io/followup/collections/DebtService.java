@@ -56,9 +56,17 @@ class DebtService {
         return saved(new Debt(companyId, debtor, fields, now));
     }
 
-    /** Writes every one of these debts, or (on any failure, rolled back whole) none. */
+    /**
+     * Writes every one of these debts, or (on any failure, rolled back whole) none. Each insert runs at once (identity
+     * keys); the session is flushed once at the end rather than after each row, which re-checked every row written so far.
+     */
     public java.util.List<Debt> insertAll(String companyId, java.util.List<DebtFields> fields) {
-        return fields.stream().map(one -> insert(companyId, one)).toList();
+        Instant now = now();
+        java.util.List<Debt> written = fields.stream()
+                .map(one -> debts.save(new Debt(companyId, debtors.debtorFor(companyId, identity(one), now), one, now)))
+                .toList();
+        debts.flush();
+        return written;
     }
 
     /** Which of these internal IDs the company's debts already have. */

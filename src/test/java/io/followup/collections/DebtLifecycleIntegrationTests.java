@@ -147,10 +147,12 @@ class DebtLifecycleIntegrationTests extends IntegrationTest {
         assertThat(internalIds(company, "search=750")).containsExactly("DEBT-2024-002");
         assertThat(internalIds(company, "search=%25")).as("a LIKE wildcard is a plain character").isEmpty();
         assertThat(internalIds(company, "internal_id=OTHER-9")).containsExactly("OTHER-9");
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        // The service's clock, not this machine's: other tests may have moved it.
+        String today = paid.get("import_date").asString().substring(0, 10);
         assertThat(internalIds(company, "created_after=" + today + "&created_before=" + today)).hasSize(4);
-        assertThat(internalIds(company, "created_before=2024-01-31")).isEmpty();
-        assertThat(internalIds(company, "created_after=2024-01-01T00:00:00Z")).hasSize(4);
+        String dayBefore = java.time.LocalDate.parse(today).minusDays(1).toString();
+        assertThat(internalIds(company, "created_before=" + dayBefore)).isEmpty();
+        assertThat(internalIds(company, "created_after=" + enc(dayBefore + "T00:00:00Z"))).hasSize(4);
 
         ApiResponse bad = api.request("GET", DEBTS + "?status=active&min_amount=-1&created_after=2024-13-01&currency=EURO")
                 .token(tokens.external(company)).send();
@@ -211,6 +213,10 @@ class DebtLifecycleIntegrationTests extends IntegrationTest {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String company() {

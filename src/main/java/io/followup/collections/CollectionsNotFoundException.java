@@ -16,6 +16,10 @@ final class CollectionsNotFoundException extends ApiException {
         return new CollectionsNotFoundException("Debt not found");
     }
 
+    static CollectionsNotFoundException debtor() {
+        return new CollectionsNotFoundException("Debtor not found");
+    }
+
     static CollectionsNotFoundException followup() {
         return new CollectionsNotFoundException("Followup not found");
     }

@@ -51,7 +51,8 @@ public record CreateDebtRequest(
         @Schema(maxLength = FieldLimits.COMPANY, description = "The creditor's name") String company,
         @Schema(maxLength = FieldLimits.COMPANY, description = "The debtor's company, when the debtor is one") @JsonProperty("debtor_company") String debtorCompany,
         @Schema(maxLength = FieldLimits.URL, format = "uri", description = "http or https URL") @JsonProperty("payment_link") String paymentLink,
-        @Schema(description = "Your own key-value data, stored and echoed (at most 16 KiB as JSON)") Map<String, Object> metadata,
+        @Schema(description = "Your own key-value data, stored and echoed (at most 16 KiB as JSON)",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> metadata,
         @Schema(maxLength = FieldLimits.REFERENCE, description = "GetBill's own timelines: stored and echoed, no behaviour here")
         @JsonProperty("timeline_id") String timelineId,
         @Schema(allowableValues = {"immediate", "next_day"}, description = "GetBill's own timelines: stored and echoed, no behaviour here")

@@ -54,7 +54,8 @@ record DebtResponse(
         @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) String company,
         @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("debtor_company") String debtorCompany,
         @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("payment_link") String paymentLink,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED) Map<String, Object> metadata,
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+        Map<String, Object> metadata,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", description = "When the debt was created here")
         @JsonProperty("import_date") String importDate,
         @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", description = "Always null: no timelines here")
@@ -65,7 +66,8 @@ record DebtResponse(
         List<DebtActivity.Contact> contacts,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Encrypted ID of the debt's debtor (not in GetBill's object)")
         @JsonProperty("debtor_id") String debtorId,
-        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"immediate", "next_day"})
+        @Schema(nullable = true, requiredMode = Schema.RequiredMode.REQUIRED, example = "immediate",
+                description = "As given on create or update: immediate or next_day (no behaviour here)")
         @JsonProperty("timeline_start_mode") String timelineStartMode,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("accept_expensive_destination") boolean acceptExpensiveDestination) {
 

@@ -13,6 +13,7 @@ import io.followup.web.FieldErrors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +27,14 @@ class DebtService {
     private final DebtRepository debts;
     private final Debtors debtors;
     private final PublicIds ids;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DebtService(DebtRepository debts, Debtors debtors, PublicIds ids, Clock clock) {
+    DebtService(DebtRepository debts, Debtors debtors, PublicIds ids, JdbcTemplate jdbc, Clock clock) {
         this.debts = debts;
         this.debtors = debtors;
         this.ids = ids;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -43,14 +46,51 @@ class DebtService {
         if (fields.internalId() != null && debts.existsByCompanyIdAndFieldsInternalId(companyId, fields.internalId())) {
             throw new DebtConflictException(fields.internalId());
         }
+        return insert(companyId, fields);
+    }
+
+    /** Writes a debt whose fields passed every check, with its debtor; a batch calls it once per row, each in its own transaction. */
+    public Debt insert(String companyId, DebtFields fields) {
         Instant now = now();
         long debtor = debtors.debtorFor(companyId, identity(fields), now);
+        return saved(new Debt(companyId, debtor, fields, now));
+    }
+
+    /**
+     * Writes every one of these debts, or (on any failure, rolled back whole) none. Each insert runs at once (identity
+     * keys); the session is flushed once at the end rather than after each row, which re-checked every row written so far.
+     */
+    public java.util.List<Debt> insertAll(String companyId, java.util.List<DebtFields> fields) {
+        Instant now = now();
+        java.util.List<Debt> written = fields.stream()
+                .map(one -> debts.save(new Debt(companyId, debtors.debtorFor(companyId, identity(one), now), one, now)))
+                .toList();
+        debts.flush();
+        return written;
+    }
+
+    /** Which of these internal IDs the company's debts already have. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> takenInternalIds(String companyId, java.util.Collection<String> internalIds) {
+        if (internalIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT internal_id FROM debt WHERE company_id = ? AND internal_id = ANY (?)");
+            statement.setString(1, companyId);
+            statement.setArray(2, connection.createArrayOf("varchar", internalIds.toArray()));
+            return statement;
+        }, (rs, row) -> rs.getString(1)));
+    }
+
+    /** Writes the debt now, a taken internal_id (a concurrent request's) being the 409 it would have been before. */
+    private Debt saved(Debt debt) {
         try {
-            return debts.saveAndFlush(new Debt(companyId, debtor, fields, now));
+            return debts.saveAndFlush(debt);
         }
         catch (DataIntegrityViolationException ex) {
             if (Constraints.violated(ex, INTERNAL_ID_CONSTRAINT)) {
-                throw new DebtConflictException(fields.internalId());
+                throw new DebtConflictException(debt.fields().internalId());
             }
             throw ex;
         }
@@ -63,11 +103,52 @@ class DebtService {
                 .orElseThrow(CollectionsNotFoundException::debt);
     }
 
+    /**
+     * A partial update (PUT and PATCH alike): the fields given are checked as on create and replace the stored ones.
+     * The row's version makes a concurrent update of the same debt a 409, never a lost update. The debt keeps its debtor.
+     */
+    public Debt update(String companyId, String publicId, UpdateDebtRequest request) {
+        Debt debt = get(companyId, publicId);
+        FieldErrors errors = new FieldErrors();
+        DebtUpdates.Changes changes = DebtUpdates.apply(debt.fields(), request, errors);
+        errors.throwIfAny();
+        DebtRequestValidator.refuseExpensive(changes.fields());
+        String internalId = changes.fields().internalId();
+        if (internalId != null && !internalId.equals(debt.fields().internalId())
+                && debts.existsByCompanyIdAndFieldsInternalId(companyId, internalId)) {
+            throw new DebtConflictException(internalId);
+        }
+        debt.update(changes.fields(), changes.status(), now());
+        return saved(debt);
+    }
+
+    /**
+     * Deletes a debt and its follow-ups (the only rows that reference a debt) in one transaction. The debt is locked
+     * first, so a follow-up created meanwhile waits and then finds no debt, rather than the delete failing on it.
+     * Its debtor stays: a debtor is the person, who may owe other debts or come back with new ones.
+     */
+    public void delete(String companyId, String publicId) {
+        long id = ids.decode(IdType.DEBT, publicId)
+                .filter(debtId -> !jdbc.queryForList("SELECT id FROM debt WHERE id = ? AND company_id = ? FOR UPDATE",
+                        Long.class, debtId, companyId).isEmpty())
+                .orElseThrow(CollectionsNotFoundException::debt);
+        jdbc.update("DELETE FROM debt_followup WHERE debt_id = ? AND company_id = ?", id, companyId);
+        jdbc.update("DELETE FROM debt WHERE id = ? AND company_id = ?", id, companyId);
+    }
+
     @Transactional(readOnly = true)
-    public Page<Debt> list(String companyId, String internalId, Pageable page) {
-        return internalId == null
-                ? debts.findByCompanyId(companyId, page)
-                : debts.findByCompanyIdAndFieldsInternalId(companyId, internalId, page);
+    public Page<Debt> list(String companyId, DebtListFilter filter, Pageable page) {
+        return debts.findAll(filter.forCompany(companyId, null), page);
+    }
+
+    /** The debts of one of the company's debtors (else 404 "Debtor not found"), filtered like the whole list. */
+    @Transactional(readOnly = true)
+    public Page<Debt> listForDebtor(String companyId, String debtorPublicId, DebtListFilter filter, Pageable page) {
+        long debtor = ids.decode(IdType.DEBTOR, debtorPublicId)
+                .filter(id -> Boolean.TRUE.equals(jdbc.queryForObject(
+                        "SELECT EXISTS (SELECT 1 FROM debtor WHERE id = ? AND company_id = ?)", Boolean.class, id, companyId)))
+                .orElseThrow(CollectionsNotFoundException::debtor);
+        return debts.findAll(filter.forCompany(companyId, debtor), page);
     }
 
     /** The internal key of one of the company's debts, if {@code publicId} names one. */

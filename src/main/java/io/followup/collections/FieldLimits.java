@@ -26,6 +26,8 @@ final class FieldLimits {
     /** {@code company} and {@code debtor_company}. */
     static final int COMPANY = 200;
     static final int TIMELINE_START_MODE = 20;
+    /** A batch's {@code batch_name} (V14__debt_batches_and_list_filters.sql). */
+    static final int BATCH_NAME = 200;
     /** {@code metadata}, as compact JSON text. */
     static final int METADATA = 16_384;
     static final int SUMMARY = 500;

@@ -47,9 +47,9 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     /**
      * The external API's creates, by rule rather than by list: a {@code POST} on a collection, the one path
-     * segment after {@code /external-api/v1/}. A new resource is covered without being named here.
+     * segment after {@code /external-api/v1/}, or on its {@code /batch}. A new resource is covered without being named here.
      */
-    private static final Pattern CREATE_PATH = Pattern.compile("/external-api/v1/[a-z][a-z0-9_-]*");
+    private static final Pattern CREATE_PATH = Pattern.compile("/external-api/v1/[a-z][a-z0-9_-]*(/batch)?");
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION);
 
     private final IdempotencyStore store;

@@ -7,7 +7,9 @@ public enum IdType {
 
     DEBT("debt"),
     DEBTOR("debtor"),
-    FOLLOWUP("followup");
+    FOLLOWUP("followup"),
+    /** A batch of debts ({@code POST /external-api/v1/debts/batch}). */
+    DEBT_IMPORT("debt_import");
 
     private final byte[] associatedData;
 

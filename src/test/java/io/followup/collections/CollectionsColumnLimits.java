@@ -30,6 +30,7 @@ public final class CollectionsColumnLimits {
             Map.entry("debt.debtor_company", FieldLimits.COMPANY),
             Map.entry("debt.payment_link", FieldLimits.URL),
             Map.entry("debt.timeline_start_mode", FieldLimits.TIMELINE_START_MODE),
+            Map.entry("debt_import.batch_name", FieldLimits.BATCH_NAME),
             Map.entry("debtor.first_name", FieldLimits.NAME),
             Map.entry("debtor.last_name", FieldLimits.NAME),
             Map.entry("debtor.email", FieldLimits.EMAIL),

@@ -44,7 +44,7 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
     }
 
     /** What a 2xx answer of an endpoint carries. */
-    enum Shape { CREATED, ONE, LIST }
+    enum Shape { CREATED, ONE, LIST, MESSAGE, BATCH }
 
     /**
      * An endpoint; {@code path} and {@code body} may hold {debt}, {followup} (A's IDs), {aref} (A's
@@ -55,6 +55,12 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
                 "{\"internal_id\":\"{ref}\",\"firstname\":\"Bruno\",\"lastname\":\"Costa\",\"email\":\"bruno@example.com\",\"amount\":250.00,\"currency\":\"BRL\"}"),
         LIST_DEBTS("GET", DEBTS + "?internal_id={aref}", "debts:read", Shape.LIST, 200, 200, null),
         GET_DEBT("GET", DEBTS + "/{debt}", "debts:read", Shape.ONE, 200, 404, null),
+        PUT_DEBT("PUT", DEBTS + "/{debt}", "debts:write", Shape.ONE, 200, 404, "{\"city\":\"Lisboa\",\"status\":\"in_progress\"}"),
+        PATCH_DEBT("PATCH", DEBTS + "/{debt}", "debts:write", Shape.ONE, 200, 404, "{\"city\":\"Lisboa\"}"),
+        DELETE_DEBT("DELETE", DEBTS + "/{debt}", "debts:write", Shape.MESSAGE, 200, 404, null),
+        BATCH_DEBTS("POST", DEBTS + "/batch", "debts:write", Shape.BATCH, 200, 200,
+                "{\"debts\":[{\"temp_id\":\"t1\",\"internal_id\":\"{ref}\",\"firstname\":\"Bruno\",\"lastname\":\"Costa\",\"email\":\"bruno@example.com\",\"amount\":250.00,\"currency\":\"BRL\"}]}"),
+        LIST_DEBTS_OF_DEBTOR("GET", DEBTS + "/by-debtor/{debtor}", "debts:read", Shape.LIST, 200, 404, null),
         CREATE_FOLLOWUP("POST", FOLLOWUPS, "followups:write", Shape.CREATED, 201, 400,
                 "{\"debt_id\":\"{debt}\",\"type\":\"sms\",\"summary\":\"Reminder sent\"}"),
         LIST_FOLLOWUPS("GET", FOLLOWUPS, "followups:read", Shape.LIST, 200, 200, null),
@@ -98,12 +104,12 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
 
         String label() {
             return method + " " + path.replace("?internal_id={aref}", "?internal_id=…")
-                    .replace("{debt}", "{debtId}").replace("{followup}", "{id}");
+                    .replace("{debt}", "{debtId}").replace("{followup}", "{id}").replace("{debtor}", "{debtorId}");
         }
     }
 
     /** Company A's data, and company B. */
-    private record Fixture(String a, String b, String aRef, String aDebt, String aFollowup) {
+    private record Fixture(String a, String b, String aRef, String aDebt, String aFollowup, String aDebtor) {
     }
 
     static Stream<Arguments> cells() {
@@ -178,9 +184,10 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
             assertThat(rows("debt_followup", f.a())).as(where + " / A's followups untouched").isEqualTo(aFollowupsBefore);
         }
         assertThat(rows("debt_followup", f.b())).as(where + " / B's followups").isEqualTo(bFollowupsBefore);
-        if (endpoint == Endpoint.CREATE_DEBT && caller == Caller.OTHER_COMPANY) {
+        if ((endpoint == Endpoint.CREATE_DEBT || endpoint == Endpoint.BATCH_DEBTS) && caller == Caller.OTHER_COMPANY) {
             assertThat(count("debt", f.b())).as(where + " / B got its own debt").isEqualTo(1);
-            String bDebt = body.get("data").get("id").asString();
+            String bDebt = endpoint == Endpoint.BATCH_DEBTS ? body.get("data").get("created").get(0).get("debt_id").asString()
+                    : body.get("data").get("id").asString();
             assertThat(bDebt).as(where + " / B's debt is another debt").isNotEqualTo(f.aDebt());
         }
         else {
@@ -188,7 +195,13 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
         }
         if (ownWrite) {
             switch (endpoint) {
-                case CREATE_DEBT -> assertThat(count("debt", f.a())).as(where + " / A's debts").isEqualTo(2);
+                case CREATE_DEBT, BATCH_DEBTS -> assertThat(count("debt", f.a())).as(where + " / A's debts").isEqualTo(2);
+                case PUT_DEBT, PATCH_DEBT -> assertThat(jdbc.queryForObject("select city from debt where company_id = ?", String.class, f.a()))
+                        .as(where + " / stored city").isEqualTo("Lisboa");
+                case DELETE_DEBT -> {
+                    assertThat(count("debt", f.a())).as(where + " / A's debts").isZero();
+                    assertThat(count("debt_followup", f.a())).as(where + " / A's followups went with the debt").isZero();
+                }
                 case CREATE_FOLLOWUP -> assertThat(count("debt_followup", f.a())).as(where + " / A's followups").isEqualTo(2);
                 case PATCH_FOLLOWUP, PUT_FOLLOWUP -> assertThat(jdbc.queryForObject(
                         "select status from debt_followup where company_id = ?", String.class, f.a()))
@@ -210,6 +223,11 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
             assertThat(body.path("message").asString()).as(where + " / message").isNotBlank();
         }
         JsonNode data = body.get("data");
+        if (endpoint.shape == Shape.MESSAGE) {
+            assertThat(data).as(where + " / no data, as GetBill's delete").isNull();
+            assertThat(body.path("message").asString()).as(where + " / message").isEqualTo("Debt deleted successfully");
+            return;
+        }
         assertThat(data).as(where + " / data").isNotNull();
         switch (endpoint.shape) {
             case CREATED -> {
@@ -219,8 +237,13 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
                     assertThat(data.path("debt_id").asString()).as(where + " / debt_id").isEqualTo(f.aDebt());
                 }
             }
+            case BATCH -> {
+                assertThat(data.path("created").size()).as(where + " / created").isEqualTo(1);
+                assertThat(data.path("created").get(0).path("debt_id").asString()).as(where + " / new id").isNotEqualTo(f.aDebt());
+            }
+            case MESSAGE -> throw new IllegalStateException("answered above");
             case ONE -> {
-                String expectedId = endpoint == Endpoint.GET_DEBT ? f.aDebt() : f.aFollowup();
+                String expectedId = endpoint.path.startsWith(DEBTS) ? f.aDebt() : f.aFollowup();
                 assertThat(data.path("id").asString()).as(where + " / id").isEqualTo(expectedId);
                 if (endpoint == Endpoint.PATCH_FOLLOWUP || endpoint == Endpoint.PUT_FOLLOWUP) {
                     assertThat(data.path("status").asString()).as(where + " / status").isEqualTo("in_progress");
@@ -231,7 +254,7 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
                 assertThat(data.isArray()).as(where + " / data is an array").isTrue();
                 List<String> ids = new ArrayList<>();
                 data.forEach(item -> ids.add(item.path("id").asString()));
-                String aId = endpoint == Endpoint.LIST_DEBTS ? f.aDebt() : f.aFollowup();
+                String aId = endpoint == Endpoint.LIST_DEBTS || endpoint == Endpoint.LIST_DEBTS_OF_DEBTOR ? f.aDebt() : f.aFollowup();
                 if (caller == Caller.OWN) {
                     assertThat(ids).as(where + " / ids").containsExactly(aId);
                     assertThat(body.path("pagination").path("total").asLong()).as(where + " / total").isEqualTo(1);
@@ -259,11 +282,12 @@ class ExternalAccessMatrixIntegrationTests extends IntegrationTest {
                 {"debt_id":"%s","type":"call","status":"scheduled","summary":"Promised to pay on Friday",
                  "scheduled_at":"2024-01-25T10:00:00Z"}""".formatted(debtId)).send();
         assertThat(followup.status()).as("set-up followup: " + followup).isEqualTo(201);
-        return new Fixture(a, b, ref, debtId, followup.json().get("data").get("id").asString());
+        return new Fixture(a, b, ref, debtId, followup.json().get("data").get("id").asString(),
+                debt.json().get("data").get("debtor_id").asString());
     }
 
     private static String fill(String template, Fixture f, String newRef) {
-        return template.replace("{debt}", f.aDebt())
+        return template.replace("{debtor}", f.aDebtor()).replace("{debt}", f.aDebt())
                 .replace("{followup}", f.aFollowup())
                 .replace("{aref}", URLEncoder.encode(f.aRef(), StandardCharsets.UTF_8))
                 .replace("{ref}", newRef);

@@ -301,15 +301,12 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
                 "email_first_opened_at"));
         cases.add(update("PATCH", "Content-Type text/plain", "{\"status\":\"sent\"}", 415, "Content-Type").contentType("text/plain"));
 
-        // ---------------------------------------------------------------- POST /debts
-        cases.add(createDebt("missing external_reference", debt(b -> b.remove("external_reference")), 400, "external_reference"));
-        cases.add(createDebt("blank external_reference", debt(b -> b.put("external_reference", "   ")), 400, "external_reference"));
-        cases.add(createDebt("external_reference of 101 characters", debt(b -> b.put("external_reference", "R".repeat(101))), 400,
-                "external_reference"));
-        cases.add(createDebt("external_reference with a NUL character", debt(b -> b.put("external_reference", "INV\u00001")), 400,
-                "external_reference"));
-        cases.add(createDebt("missing debtor_name", debt(b -> b.remove("debtor_name")), 400, "debtor_name"));
-        cases.add(createDebt("null debtor_name", debt(b -> b.putNull("debtor_name")), 400, "debtor_name"));
+        // ---------------------------------------------------------------- POST /debts (GetBill's create-debt body)
+        cases.add(createDebt("missing firstname", debt(b -> b.remove("firstname")), 400, null).exact("firstname", "First name is required"));
+        cases.add(createDebt("blank lastname", debt(b -> b.put("lastname", "   ")), 400, null).exact("lastname", "Last name is required"));
+        cases.add(createDebt("firstname of 201 characters", debt(b -> b.put("firstname", "F".repeat(201))), 400, "firstname"));
+        cases.add(createDebt("internal_id of 101 characters", debt(b -> b.put("internal_id", "R".repeat(101))), 400, "internal_id"));
+        cases.add(createDebt("internal_id with a NUL character", debt(b -> b.put("internal_id", "INV\u00001")), 400, "internal_id"));
         cases.add(createDebt("missing amount", debt(b -> b.remove("amount")), 400, "amount"));
         cases.add(createDebt("null amount", debt(b -> b.putNull("amount")), 400, "amount"));
         cases.add(createDebt("missing currency", debt(b -> b.remove("currency")), 400, "currency"));
@@ -326,19 +323,25 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
         cases.add(createDebt("due_date dd/mm/yyyy", debt(b -> b.put("due_date", "01/02/2024")), 400, "due_date"));
         cases.add(createDebt("due_date in year -5000 (before PostgreSQL's range)", debt(b -> b.put("due_date", "-5000-01-01")), 400,
                 "due_date"));
-        cases.add(createDebt("debtor_email without @", debt(b -> b.put("debtor_email", "maria.example.com")), 400, "debtor_email"));
-        cases.add(createDebt("debtor_phone garbage", debt(b -> b.put("debtor_phone", "ring ring")), 400, "debtor_phone"));
-        cases.add(createDebt("debtor_phone of 33 characters", debt(b -> b.put("debtor_phone", "+" + "1".repeat(32))), 400,
-                "debtor_phone"));
+        cases.add(createDebt("email without @", debt(b -> b.put("email", "maria.example.com")), 400, "email"));
+        cases.add(createDebt("phone garbage", debt(b -> b.put("phone", "ring ring")), 400, "phone"));
+        cases.add(createDebt("phone of 33 characters", debt(b -> b.put("phone", "+" + "1".repeat(32))), 400, "phone"));
+        cases.add(createDebt("neither phone nor email", debt(b -> {
+            b.remove("phone");
+            b.remove("email");
+        }), 400, null).exact("phone", DebtRequestValidator.PHONE_OR_EMAIL));
+        cases.add(createDebt("an old-shape field (external_reference)", debt(b -> b.put("external_reference", "INV-1")), 400,
+                "external_reference"));
         cases.add(createDebt("unknown field foo", debt(b -> b.put("foo", "bar")), 400, "foo"));
         cases.add(createDebt("broken JSON", debt.substring(0, 20), 400, "body"));
         cases.add(createDebt("JSON array", "[" + debt + "]", 400, "body"));
         cases.add(createDebt("several invalid fields", debt(b -> {
-            b.remove("external_reference");
+            b.remove("firstname");
             b.put("amount", -1);
             b.put("currency", "ABC");
             b.put("due_date", "soon");
-        }), 400, null).keys("external_reference", "amount", "currency", "due_date").onlyTheseKeys());
+        }), 400, null).keys("firstname", "amount", "currency", "due_date").onlyTheseKeys());
+        cases.add(createDebt("a premium-rate phone not accepted", debt(b -> b.put("phone", "+33899123456")), 422, "phone"));
         cases.add(createDebt("Content-Type text/plain", debt, 415, "Content-Type").contentType("text/plain"));
 
         // ---------------------------------------------------------------- list query parameters
@@ -373,7 +376,7 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
         cases.add(get("followups GetBill-style date filter name", FOLLOWUPS + "?date_from=2024-01-01&status=sent", 400, "date_from"));
         cases.add(get("followups of a debt with a filter it does not take", FOLLOWUPS + "/debt/{debt}?status=sent", 400, null)
                 .exact("status", "Unknown query parameter: this endpoint takes limit, page"));
-        cases.add(get("debts unknown parameter, escaped name", DEBTS + "?st%61tus=open", 400, "status"));
+        cases.add(get("debts unknown parameter, escaped name", DEBTS + "?st%61te=open", 400, "state"));
         cases.add(get("a followup by ID takes no query parameter", FOLLOWUPS + "/{followup}?expand=debt", 400, null)
                 .exact("expand", "Unknown query parameter: this endpoint takes none"));
         cases.add(get("debts page=0", DEBTS + "?page=0", 400, "page"));
@@ -384,9 +387,9 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
         cases.add(get("unknown route /external-api/v1/nope", "/external-api/v1/nope", 404, null));
         cases.add(get("unknown route under followups/{id}", ONE + "/attachments", 404, null));
         cases.add(new BadCase("DELETE /followups/{id}", "DELETE", ONE, null, null, 405, Map.of(), false));
-        cases.add(new BadCase("DELETE /debts/{id}", "DELETE", DEBTS + "/{debt}", null, null, 405, Map.of(), false));
+        cases.add(new BadCase("DELETE /debts (the collection)", "DELETE", DEBTS, null, null, 405, Map.of(), false));
         cases.add(new BadCase("POST /followups/{id}", "POST", ONE, JSON_TYPE, "{\"status\":\"sent\"}", 405, Map.of(), false));
-        cases.add(new BadCase("PATCH /debts/{id}", "PATCH", DEBTS + "/{debt}", JSON_TYPE, "{\"amount\":1}", 405, Map.of(), false));
+        cases.add(new BadCase("POST /debts/{id}", "POST", DEBTS + "/{debt}", JSON_TYPE, "{\"amount\":1}", 405, Map.of(), false));
         return cases.stream();
     }
 
@@ -500,12 +503,14 @@ class ExternalBadInputIntegrationTests extends IntegrationTest {
         return JSON.writeValueAsString(body);
     }
 
+    /** GetBill's create-debt example (https://docs.getbill.io/api-reference/debts/create-debt), with a fresh internal_id. */
     private static String debt(Consumer<ObjectNode> edit) {
         ObjectNode body = JSON.createObjectNode()
-                .put("external_reference", "{ref}")
-                .put("debtor_name", "Maria Silva")
-                .put("debtor_phone", "+5511999998888")
-                .put("debtor_email", "maria@example.com");
+                .put("internal_id", "{ref}")
+                .put("firstname", "Maria")
+                .put("lastname", "Silva")
+                .put("phone", "+5511999998888")
+                .put("email", "maria@example.com");
         body.put("amount", new java.math.BigDecimal("1500.00"));
         body.put("currency", "BRL").put("due_date", "2024-02-01");
         edit.accept(body);

@@ -20,7 +20,12 @@ import io.followup.contract.model.EnrollmentResponse;
 import io.followup.contract.model.EnrollmentStep;
 import io.followup.contract.model.EventResult;
 import io.followup.contract.model.ExternalPageFollowupDetailsResponse;
+import io.followup.contract.model.Debt;
+import io.followup.contract.model.DebtBatchRequest;
+import io.followup.contract.model.DebtBatchRequestRow;
+import io.followup.contract.model.DebtBatchResult;
 import io.followup.contract.model.ExternalResponseDebt;
+import io.followup.contract.model.UpdateDebtRequest;
 import io.followup.contract.model.ExternalResponseFollowupResponse;
 import io.followup.contract.model.FollowupDetailsResponse;
 import io.followup.contract.model.FollowupRequest;
@@ -138,6 +143,19 @@ class ContractClientIntegrationTests extends IntegrationTest {
         assertThat(createdDebt.getHeaders()).containsKeys("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset");
         assertThat(createdDebt.getData().getData().getEmail()).isNull();
         assertThat(debts.getDebt(debtId).getData().getDueDate()).isEqualTo(LocalDate.parse("2024-02-01"));
+        Debt updatedDebt = debts.updateDebt(debtId, new UpdateDebtRequest().city("Recife")
+                .status(UpdateDebtRequest.StatusEnum.STATUS_DEFAULT_PAID)).getData();
+        assertThat(updatedDebt.getCity()).isEqualTo("Recife");
+        assertThat(updatedDebt.getStatus()).isEqualTo(Debt.StatusEnum.STATUS_DEFAULT_PAID);
+        assertThat(debts.listDebts("paid", "BRL", "1000", null, "2024-01-01", null, null, null, 1, 20).getData())
+                .extracting(Debt::getId).containsExactly(debtId);
+        assertThat(debts.listDebtsByDebtor(updatedDebt.getDebtorId(), null, null, null, null, null, null, null, null, 1, 20)
+                .getPagination().getTotal()).isEqualTo(1);
+        DebtBatchResult batch = debts.batchCreateDebts(new DebtBatchRequest().addDebtsItem(new DebtBatchRequestRow().tempId("t-1")
+                .firstname("Ana").lastname("Lima").email("ana@example.com").amount(new BigDecimal("10.00")).currency("EUR")), null).getData();
+        assertThat(batch.getSummary().getCreated()).isEqualTo(1);
+        assertThat(batch.getCreated().get(0).getTempId()).isEqualTo("t-1");
+        assertThat(debts.deleteDebt(batch.getCreated().get(0).getDebtId()).getMessage()).isEqualTo("Debt deleted successfully");
 
         ApiResponse<ExternalResponseFollowupResponse> createdFollowup = followups.createFollowupWithHttpInfo(new FollowupRequest()
                 .debtId(debtId)

@@ -9,6 +9,7 @@ public final class SecurityColumnLimits {
             "debt.company_id", CallerArgumentResolver.MAX_COMPANY_LENGTH,
             "debt_followup.company_id", CallerArgumentResolver.MAX_COMPANY_LENGTH,
             "debtor.company_id", CallerArgumentResolver.MAX_COMPANY_LENGTH,
+            "debt_import.company_id", CallerArgumentResolver.MAX_COMPANY_LENGTH,
             "idempotency_key.client_key", Integrator.MAX_KEY_LENGTH);
 
     private SecurityColumnLimits() {

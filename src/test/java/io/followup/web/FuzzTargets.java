@@ -36,6 +36,7 @@ final class FuzzTargets {
     private String otherFollowupId;
     private String debtorId;
     private String otherDebtorId;
+    private String otherDebtId;
 
     FuzzTargets(ApiClient api, TestTokens tokens, TestClock clock, UUID tenant, String company) {
         this.api = api;
@@ -91,6 +92,34 @@ final class FuzzTargets {
                 .put("email", "maria@example.com");
         body.put("amount", new java.math.BigDecimal("1500.00"));
         return body.put("currency", "BRL").put("due_date", "2024-02-01");
+    }
+
+    /** GetBill's update-debt example body (https://docs.getbill.io/api-reference/debts/update-debt), every kind of field. */
+    ObjectNode debtChange() {
+        ObjectNode body = JSON.createObjectNode()
+                .put("email", "john.doe@newmail.com")
+                .put("phone", "+33987654321")
+                .put("civility", "Mr")
+                .put("birthdate", "1985-06-15")
+                .put("street_address", "123 Main Street")
+                .put("postal_code", "75001")
+                .put("city", "Paris")
+                .put("country", "FR")
+                .put("status", "status.default.paid")
+                .put("iban", "FR1420041010050500013M02606")
+                .put("payment_link", "https://pay.example.com/xyz789");
+        body.put("amount", new java.math.BigDecimal("1250.00"));
+        body.putObject("metadata").put("crm_id", "CRM-123");
+        return body;
+    }
+
+    /** GetBill's batch-create-debts body (https://docs.getbill.io/api-reference/debts/batch-create-debts) with two rows. */
+    ObjectNode debtBatch() {
+        ObjectNode body = JSON.createObjectNode().put("batch_name", "Fuzz import").put("accept_expensive_destination", false);
+        var rows = body.putArray("debts");
+        rows.add(debt().put("temp_id", "import-001"));
+        rows.add(debt().put("temp_id", "import-002").put("email", "jane.smith@example.com"));
+        return body;
     }
 
     /** The seed's example request, for the fuzz company's debt. */
@@ -178,6 +207,13 @@ final class FuzzTargets {
         return followupId;
     }
 
+    String otherCompanysDebtId() {
+        if (otherDebtId == null) {
+            otherDebtId = ExternalApiFixtures.createDebt(api, "fuzz-other-" + UUID.randomUUID());
+        }
+        return otherDebtId;
+    }
+
     String otherCompanysFollowupId() {
         if (otherFollowupId == null) {
             String other = "fuzz-other-" + UUID.randomUUID();
@@ -194,7 +230,8 @@ final class FuzzTargets {
         return jdbc.queryForObject("""
                 SELECT concat_ws(' | ',
                   (SELECT count(*) FROM followup_config), (SELECT count(*) FROM lead_event), (SELECT count(*) FROM lead_window), (SELECT count(*) FROM lead_opt_out),
-                  (SELECT count(*) FROM enrollment), (SELECT count(*) FROM debt), (SELECT count(*) FROM debt_followup), (SELECT count(*) FROM debtor),
+                  (SELECT count(*) FROM enrollment), (SELECT count(*) FROM debt), (SELECT count(*) FROM debt_followup),
+                  (SELECT count(*) FROM debtor), (SELECT count(*) FROM debt_import),
                   (SELECT md5(coalesce(string_agg(row_to_json(c)::text, ',' ORDER BY id), '')) FROM followup_config c WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY event_id), '')) FROM lead_event e WHERE tenant_id = ?),
                   (SELECT md5(coalesce(string_agg(row_to_json(l)::text, ',' ORDER BY channel_id, lead_id), '')) FROM lead_window l WHERE tenant_id = ?),

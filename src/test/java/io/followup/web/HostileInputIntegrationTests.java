@@ -115,6 +115,29 @@ class HostileInputIntegrationTests extends IntegrationTest {
     }
 
     @Property
+    void putDebt(@ForAll("fuzz") Fuzz fuzz, @ForAll("target") String target) {
+        check("PUT /external-api/v1/debts/{id}", "PUT", "/external-api/v1/debts/" + debtId(target), targets.debtChange(), fuzz, false);
+    }
+
+    @Property
+    void patchDebt(@ForAll("fuzz") Fuzz fuzz, @ForAll("target") String target) {
+        check("PATCH /external-api/v1/debts/{id}", "PATCH", "/external-api/v1/debts/" + debtId(target), targets.debtChange(), fuzz, false);
+    }
+
+    @Property
+    void createDebtBatch(@ForAll("fuzz") Fuzz fuzz) {
+        check("POST /external-api/v1/debts/batch", "POST", "/external-api/v1/debts/batch", targets.debtBatch(), fuzz, false);
+    }
+
+    private String debtId(String target) {
+        return switch (target) {
+            case "own" -> targets.debtId();
+            case "missing" -> targets.otherCompanysDebtId();
+            default -> target;
+        };
+    }
+
+    @Property
     void createFollowup(@ForAll("fuzz") Fuzz fuzz) {
         check("POST /external-api/v1/followups", "POST", "/external-api/v1/followups", targets.followup(), fuzz, false);
     }

@@ -57,16 +57,18 @@ class OpenApiSnapshotIntegrationTests extends IntegrationTest {
             assertThat(operation.path("operationId").asString()).as(where).matches("[a-z]+[A-Z][A-Za-z]+");
             assertThat(operation.path("security").isEmpty()).as(where + " security").isFalse();
             JsonNode responses = operation.get("responses");
-            boolean create = method.getKey().equals("post") && !path.getKey().endsWith("/events");
+            boolean external = path.getKey().startsWith("/external-api/");
+            // A batch answers one result for many rows (200, no Location); an external delete answers GetBill's body (200).
+            boolean create = method.getKey().equals("post") && !path.getKey().endsWith("/events") && !path.getKey().endsWith("/batch");
+            boolean emptyDelete = method.getKey().equals("delete") && !external;
             if (create) {
                 assertThat(responses.has("201")).as(where).isTrue();
                 assertThat(responses.at("/201/headers").has("Location")).as(where).isTrue();
             }
-            if (method.getKey().equals("delete")) {
+            if (emptyDelete) {
                 assertThat(responses.has("204")).as(where).isTrue();
             }
-            assertThat(responses.has("200") && (create || method.getKey().equals("delete"))).as(where + " documents 200").isFalse();
-            boolean external = path.getKey().startsWith("/external-api/");
+            assertThat(responses.has("200") && (create || emptyDelete)).as(where + " documents 200").isFalse();
             String mediaType = external ? "application/json" : "application/problem+json";
             String schema = "#/components/schemas/" + (external ? "ExternalError" : "Problem");
             responses.properties().stream().filter(response -> response.getKey().charAt(0) >= '4').forEach(response ->

@@ -11,7 +11,7 @@ import io.followup.web.FieldErrors;
 /**
  * A bound of a list's date filter: a full ISO 8601 date-time, or a plain date ({@code YYYY-MM-DD}, GetBill's form of
  * these filters) meaning that whole day in UTC, from its first microsecond (a lower bound) to its last (an upper one).
- * The same reading as the follow-up list's {@code scheduled_from}/{@code scheduled_to}.
+ * The follow-up list's {@code scheduled_from}/{@code scheduled_to} and the debt lists' {@code created_after}/{@code created_before}.
  */
 final class DateBounds {
 

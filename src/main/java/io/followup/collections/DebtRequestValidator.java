@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.followup.external.PhoneNumbers;
 import io.followup.external.TextLengths;
 import io.followup.web.FieldErrors;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,15 +2,14 @@ package io.followup.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import io.followup.ratelimit.BucketClock;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -36,7 +35,6 @@ import org.springframework.stereotype.Component;
 final class SendRate {
 
     private static final Logger log = LoggerFactory.getLogger(SendRate.class);
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /**
      * Added at random to the wait Bucket4j computes: a burst of steps finding the budget spent would otherwise all come
      * back in the same instant (12.5 ms later at 80/s), where again one gets through and the rest are claimed and put
@@ -69,7 +67,7 @@ final class SendRate {
         this.buckets = settings.enabled() ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("send_rate_bucket")
-                .clientClock(new ClockTime(clock))
+                .clientClock(new BucketClock(clock))
                 .build() : null;
         // instant(), not millis(): on Java 17, millis() of a clock ticking in microseconds divides by zero.
         this.configurationVersion = clock.instant().toEpochMilli();
@@ -119,20 +117,5 @@ final class SendRate {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
                 .build();
-    }
-
-    /** Bucket4j's time from the injected clock, so tests move it instead of sleeping. */
-    private record ClockTime(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * NANOS_PER_SECOND + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

@@ -5,8 +5,11 @@ import java.time.Instant;
 
 import io.github.bucket4j.TimeMeter;
 
-/** Bucket4j's time from the injected clock, so tests move it instead of sleeping. */
-record BucketClock(Clock clock) implements TimeMeter {
+/**
+ * Bucket4j's time from the injected clock, so tests move it instead of sleeping: the API budgets' and the WhatsApp
+ * send rate's (delivery).
+ */
+public record BucketClock(Clock clock) implements TimeMeter {
 
     static final long NANOS_PER_SECOND = 1_000_000_000L;
 

@@ -2,6 +2,7 @@ package io.followup.collections;
 
 import java.util.UUID;
 
+import io.followup.external.PhoneNumbers;
 import io.followup.support.ApiResponse;
 import io.followup.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.followup.collections;
+package io.followup.external;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -9,15 +9,21 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
-/** Debtors' phone numbers, read with Google's libphonenumber: normalised to E.164, with what calling them costs. */
-final class PhoneNumbers {
+/**
+ * Debtors' phone numbers (of debts and of debtors), read with Google's libphonenumber: normalised to E.164, with
+ * what calling them costs.
+ */
+public final class PhoneNumbers {
 
     /** A valid number: its E.164 form, and whether it is a premium-rate or shared-cost one. */
-    record Phone(String e164, boolean expensive) {
+    public record Phone(String e164, boolean expensive) {
     }
 
-    static final String INVALID = "Invalid phone number. Use the international format (E.164), e.g. +33123456789, "
+    public static final String INVALID = "Invalid phone number. Use the international format (E.164), e.g. +33123456789, "
             + "or a national number with an ISO 3166 alpha-2 country";
+
+    /** The longest text read as a phone: the size of the phone columns. */
+    public static final int MAX_LENGTH = 32;
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -25,12 +31,12 @@ final class PhoneNumbers {
     }
 
     /**
-     * @param country the debt's country; when it is an ISO 3166 alpha-2 code, a number without {@code +} is read as
-     *     one of that country
+     * @param country the debt's country, or null; when it is an ISO 3166 alpha-2 code, a number without {@code +} is
+     *     read as one of that country
      * @return the number, or empty when it is not a valid one
      */
-    static Optional<Phone> read(String text, String country) {
-        if (text == null || text.length() > FieldLimits.PHONE) {
+    public static Optional<Phone> read(String text, String country) {
+        if (text == null || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         String region = country != null && country.strip().length() == 2 ? country.strip().toUpperCase(Locale.ROOT) : null;

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several examples of one answer (a list with a call and an email, GET and PUT pages) are merged with
  * {@link #of(JsonNode...)}: a member null in one and a string in another is a nullable string, and a
  * member in any of them is expected. Members the service adds are allowed unless {@link #exactly(String)}
- * says otherwise. Paths name members from the root: {@code data.email_opened}, {@code data[].id}
+ * says otherwise; an empty array passes unless {@link #nonEmpty(String)} asks for elements. Paths name members from the root: {@code data.email_opened}, {@code data[].id}
  * ({@code []} is every element), {@code $} the root itself.
  *
  * <pre>{@code
@@ -61,6 +61,7 @@ public final class DocumentedShape {
     private final Set<String> nullable = new LinkedHashSet<>();
     private final Set<String> optional = new LinkedHashSet<>();
     private final Set<String> exact = new LinkedHashSet<>();
+    private final Set<String> nonEmpty = new LinkedHashSet<>();
 
     private DocumentedShape(List<JsonNode> examples) {
         this.examples = examples;
@@ -89,6 +90,15 @@ public final class DocumentedShape {
     /** The object at {@code path} must carry the documented members and no others ({@code $} for the root). */
     public DocumentedShape exactly(String path) {
         exact.add(path);
+        return this;
+    }
+
+    /**
+     * The array at {@code path} must have at least one element, so that its documented elements are compared with
+     * something (without it an empty answer passes, having no element of another shape).
+     */
+    public DocumentedShape nonEmpty(String path) {
+        nonEmpty.add(path);
         return this;
     }
 
@@ -163,6 +173,9 @@ public final class DocumentedShape {
         else if (kind == Kind.ARRAY) {
             List<JsonNode> elements = new ArrayList<>();
             documented.stream().filter(JsonNode::isArray).forEach(array -> array.forEach(elements::add));
+            if (actual.isEmpty() && nonEmpty.contains(path)) {
+                problems.add(path + ": documented with elements, answered [] (nothing to compare them with)");
+            }
             if (!elements.isEmpty()) {
                 for (int i = 0; i < actual.size(); i++) {
                     compareElement(path, i, elements, actual.get(i), problems);

@@ -71,6 +71,20 @@ class DocumentedShapeTests {
     }
 
     @Test
+    void nonEmptyRefusesAnEmptyArrayWhereAsked() {
+        JsonNode doc = json("{\"data\": [{\"id\": \"a\"}], \"meta\": {\"tags\": [\"x\"]}}");
+        JsonNode empty = json("{\"data\": [], \"meta\": {\"tags\": []}}");
+        assertThat(DocumentedShape.of(doc).mismatches(empty)).isEmpty();
+        assertThat(DocumentedShape.of(doc).nonEmpty("data").nonEmpty("meta.tags").mismatches(empty)).containsExactlyInAnyOrder(
+                "data: documented with elements, answered [] (nothing to compare them with)",
+                "meta.tags: documented with elements, answered [] (nothing to compare them with)");
+        assertThat(DocumentedShape.of(doc).nonEmpty("data").mismatches(json("{\"data\": [{\"id\": \"b\"}], \"meta\": {\"tags\": []}}")))
+                .isEmpty();
+        assertThat(DocumentedShape.of(doc).nonEmpty("data").mismatches(json("{\"data\": [{}], \"meta\": {\"tags\": []}}")))
+                .containsExactly("data[0].id: documented, missing from the answer");
+    }
+
+    @Test
     void documentationThatContradictsItselfIsReported() {
         JsonNode one = json("{\"n\": 1}");
         JsonNode other = json("{\"n\": \"1\"}");

@@ -2,7 +2,11 @@ package io.followup.collections;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.followup.debtors.DebtorIdentity;
 import io.followup.debtors.Debtors;
@@ -60,9 +64,9 @@ class DebtService {
      * Writes every one of these debts, or (on any failure, rolled back whole) none. Each insert runs at once (identity
      * keys); the session is flushed once at the end rather than after each row, which re-checked every row written so far.
      */
-    public java.util.List<Debt> insertAll(String companyId, java.util.List<DebtFields> fields) {
+    public List<Debt> insertAll(String companyId, List<DebtFields> fields) {
         Instant now = now();
-        java.util.List<Debt> written = fields.stream()
+        List<Debt> written = fields.stream()
                 .map(one -> debts.save(new Debt(companyId, debtors.debtorFor(companyId, identity(one), now), one, now)))
                 .toList();
         debts.flush();
@@ -71,11 +75,11 @@ class DebtService {
 
     /** Which of these internal IDs the company's debts already have. */
     @Transactional(readOnly = true)
-    public java.util.Set<String> takenInternalIds(String companyId, java.util.Collection<String> internalIds) {
+    public Set<String> takenInternalIds(String companyId, Collection<String> internalIds) {
         if (internalIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return java.util.Set.copyOf(jdbc.query(connection -> {
+        return Set.copyOf(jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT internal_id FROM debt WHERE company_id = ? AND internal_id = ANY (?)");
             statement.setString(1, companyId);
             statement.setArray(2, connection.createArrayOf("varchar", internalIds.toArray()));
@@ -167,7 +171,7 @@ class DebtService {
     static DebtorIdentity identity(DebtFields f) {
         String address = f.address();
         if (address == null && (f.streetAddress() != null || f.city() != null)) {
-            address = String.join(", ", java.util.stream.Stream.of(
+            address = String.join(", ", Stream.of(
                     join(f.streetNumber(), f.streetAddress()), join(f.postalCode(), f.city()), f.country())
                     .filter(part -> part != null).toList());
         }

@@ -39,6 +39,10 @@ final class ScopeRules {
             rule(WRITES, "/external-api/v1/debtors/**", "debtors:write"),
             rule(READS, "/external-api/v1/followups/**", "followups:read"),
             rule(WRITES, "/external-api/v1/followups/**", "followups:write"),
+            // API clients of the external API's token endpoint: ops and company admins, with a token of the configured
+            // (outside) issuer; the service's own tokens never carry this scope (io.followup.oauth).
+            rule(READS, "/admin/v1/api-clients/**", "api-clients:admin"),
+            rule(WRITES, "/admin/v1/api-clients/**", "api-clients:admin"),
             // Metrics belong to ops, not to every holder of an API token (health stays public).
             rule(READS, "/actuator/**", "metrics:read"));
 

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.followup.apiclients.ApiClients;
+import io.followup.apiclients.IssuedClient;
+import io.followup.support.OAuthServerKeys;
 import io.followup.support.TestDatabase;
 import io.followup.support.TestTokens;
 import org.springframework.boot.SpringApplication;
@@ -29,6 +32,9 @@ public final class LocalFollowupServiceApplication {
 
     static final UUID DEMO_TENANT = UUID.fromString("11111111-1111-4111-8111-111111111111");
     static final String DEMO_COMPANY = "demo-company";
+    /** The demo company's API client, for the token endpoint (its secret is new at every start). */
+    static final String DEMO_CLIENT = "demo-client";
+    static final String ADMIN_SCOPE = "api-clients:admin";
     /** The local run's Meta channel, so that Meta webhook examples name a channel (it sends nothing: no access token). */
     static final String DEMO_META_CHANNEL = "33333333-3333-4333-8333-333333333333";
     static final String DEMO_META_PHONE_NUMBER_ID = "100000000000001";
@@ -63,6 +69,15 @@ public final class LocalFollowupServiceApplication {
         arguments.add("--spring.datasource.username=" + db.username());
         arguments.add("--spring.datasource.password=" + db.password());
         arguments.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=" + tokens.publicKeyLocation());
+        // The external API's own authorization server: its key made once and kept, its issuer this run's address.
+        Path oauthKey = dir.resolve("oauth-signing-key.pem");
+        if (!Files.exists(oauthKey)) {
+            OAuthServerKeys.write(TestTokens.generate(), oauthKey);
+        }
+        arguments.add("--followup.oauth.signing-key-location=" + oauthKey.toUri());
+        if (System.getenv("FOLLOWUP_OAUTH_ISSUER") == null) {
+            arguments.add("--followup.oauth.issuer=http://localhost:" + System.getenv().getOrDefault("PORT", "8080"));
+        }
         ConfigurableApplicationContext context = SpringApplication.from(FollowupServiceApplication::main)
                 .run(arguments.toArray(String[]::new))
                 .getApplicationContext();
@@ -72,10 +87,16 @@ public final class LocalFollowupServiceApplication {
         String backend = tokens.sign(Map.of("tenant_id", DEMO_TENANT.toString(), "scope", TestTokens.BACKEND_SCOPES), day);
         String external = tokens.sign(Map.of("company_id", DEMO_COMPANY, "scope", TestTokens.EXTERNAL_SCOPES), day);
         String metrics = tokens.sign(Map.of("scope", TestTokens.METRICS_SCOPE), day);
+        String admin = tokens.sign(Map.of("company_id", DEMO_COMPANY, "scope", ADMIN_SCOPE), day);
+        // A new secret at every start: the old one is only a hash in the database, so it could not be printed again.
+        IssuedClient demoClient = context.getBean(ApiClients.class)
+                .resetSecret(DEMO_COMPANY, DEMO_CLIENT, "Demo integrator", ApiClients.GRANTABLE_SCOPES);
         Path env = dir.resolve("tokens.env");
         Files.writeString(env, "export BASE_URL=" + base + "\nexport TENANT_ID=" + DEMO_TENANT
                 + "\nexport BACKEND_TOKEN=" + backend + "\nexport EXTERNAL_TOKEN=" + external
-                + "\nexport METRICS_TOKEN=" + metrics + "\nexport ASSISTANT_SECRET=" + assistantSecret
+                + "\nexport METRICS_TOKEN=" + metrics + "\nexport ADMIN_TOKEN=" + admin
+                + "\nexport CLIENT_ID=" + demoClient.clientId() + "\nexport CLIENT_SECRET=" + demoClient.clientSecret()
+                + "\nexport ASSISTANT_SECRET=" + assistantSecret
                 + "\nexport META_APP_SECRET=" + metaAppSecret + "\nexport META_VERIFY_TOKEN=" + metaVerifyToken
                 + "\nexport META_PHONE_NUMBER_ID=" + DEMO_META_PHONE_NUMBER_ID + "\nexport META_CHANNEL_ID=" + DEMO_META_CHANNEL
                 + "\nexport GUPSHUP_CALLBACK_TOKEN=" + gupshupToken
@@ -91,10 +112,16 @@ public final class LocalFollowupServiceApplication {
                  Demo company %s, scopes: %s
                  EXTERNAL_TOKEN=%s
                  Ops, scope %s (GET /actuator/prometheus): METRICS_TOKEN in tokens.env
+                 Company admin of %s, scope %s (/admin/v1/api-clients): ADMIN_TOKEN in tokens.env
+                 Demo API client of %s (a new secret at every start), for POST /token:
+                 CLIENT_ID=%s
+                 CLIENT_SECRET=%s
+                 curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials %s/token
                  AI steps are posted to %s
                 ==================================================================================
                 """.formatted(base, dir, base, base, env, env, DEMO_TENANT, TestTokens.BACKEND_SCOPES, backend,
-                DEMO_COMPANY, TestTokens.EXTERNAL_SCOPES, external, TestTokens.METRICS_SCOPE,
+                DEMO_COMPANY, TestTokens.EXTERNAL_SCOPES, external, TestTokens.METRICS_SCOPE, DEMO_COMPANY, ADMIN_SCOPE,
+                DEMO_COMPANY, demoClient.clientId(), demoClient.clientSecret(), base,
                 context.getEnvironment().getProperty("followup.delivery.assistant.url")));
     }
 

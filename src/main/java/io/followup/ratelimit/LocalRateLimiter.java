@@ -1,6 +1,7 @@
 package io.followup.ratelimit;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -31,8 +32,16 @@ final class LocalRateLimiter implements RateLimiter {
 
     @Override
     public RateLimit tryAcquire(Integrator integrator, Budget budget) {
-        RateLimitSettings.Allowance allowance = settings.allowanceOf(integrator.clientId(), budget);
-        Bucket bucket = buckets.get(budget.key(integrator), key -> Bucket.builder()
+        return acquire(budget.key(integrator), settings.allowanceOf(integrator.clientId(), budget));
+    }
+
+    @Override
+    public RateLimit tryAcquire(String key, long requests, Duration period) {
+        return acquire(key, new RateLimitSettings.Allowance(requests, period));
+    }
+
+    private RateLimit acquire(String name, RateLimitSettings.Allowance allowance) {
+        Bucket bucket = buckets.get(name, key -> Bucket.builder()
                 .addLimit(allowance.configuration().getBandwidths()[0])
                 .withCustomTimePrecision(time)
                 .build());

@@ -59,8 +59,16 @@ final class PostgresRateLimiter implements RateLimiter {
 
     @Override
     public RateLimit tryAcquire(Integrator integrator, Budget budget) {
-        RateLimitSettings.Allowance allowance = settings.allowanceOf(integrator.clientId(), budget);
-        BucketProxy bucket = proxies.get(budget.key(integrator), key -> buckets.builder()
+        return acquire(budget.key(integrator), settings.allowanceOf(integrator.clientId(), budget));
+    }
+
+    @Override
+    public RateLimit tryAcquire(String key, long requests, Duration period) {
+        return acquire(key, new RateLimitSettings.Allowance(requests, period));
+    }
+
+    private RateLimit acquire(String name, RateLimitSettings.Allowance allowance) {
+        BucketProxy bucket = proxies.get(name, key -> buckets.builder()
                 .withImplicitConfigurationReplacement(configurationVersion, TokensInheritanceStrategy.PROPORTIONALLY)
                 .withOptimization(Optimizations.batching())
                 .build(key, allowance::configuration));

@@ -1,5 +1,7 @@
 package io.followup.ratelimit;
 
+import java.time.Duration;
+
 import io.followup.security.Integrator;
 
 /**
@@ -14,4 +16,15 @@ public interface RateLimiter {
      * @throws RuntimeException when the counts cannot be read (the database did not answer)
      */
     RateLimit tryAcquire(Integrator integrator, Budget budget);
+
+    /** Longest key of {@link #tryAcquire(String, long, Duration)}: the buckets' key column. */
+    int MAX_KEY_LENGTH = 307;
+
+    /**
+     * Takes one request from the bucket named {@code key} (at most {@value #MAX_KEY_LENGTH} characters, distinct from
+     * the integrators' {@code reads:} and {@code writes:} keys), which allows {@code requests} per {@code period}.
+     *
+     * @throws RuntimeException when the counts cannot be read (the database did not answer)
+     */
+    RateLimit tryAcquire(String key, long requests, Duration period);
 }

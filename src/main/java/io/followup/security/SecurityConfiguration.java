@@ -3,11 +3,14 @@ package io.followup.security;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.followup.web.ApiErrors;
 import io.followup.web.ApiSurface;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +37,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * JWT resource server for both surfaces. The key comes only from Spring's standard properties
@@ -124,14 +128,19 @@ class SecurityConfiguration {
         return jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(missing);
     }
 
-    /** Wraps the decoder Spring Boot builds from the standard properties; its configuration stays theirs. */
+    /**
+     * Wraps the decoder Spring Boot builds from the standard properties (its configuration stays theirs): tokens of a
+     * {@link TrustedIssuer} go to that issuer's decoder, and every verified token is remembered until it expires.
+     */
     @Bean
-    static BeanPostProcessor cachingJwtDecoder() {
+    static BeanPostProcessor cachingJwtDecoder(ObjectProvider<TrustedIssuer> trustedIssuers) {
+        Supplier<Map<String, JwtDecoder>> trusted = SingletonSupplier.of(() -> trustedIssuers.orderedStream()
+                .collect(Collectors.toUnmodifiableMap(TrustedIssuer::issuer, TrustedIssuer::decoder)));
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
-                        ? new CachingJwtDecoder(decoder, Clock.systemUTC()) : bean;
+                        ? new CachingJwtDecoder(new IssuerRoutingJwtDecoder(decoder, trusted), Clock.systemUTC()) : bean;
             }
         };
     }

@@ -55,9 +55,9 @@ class RateLimitOutageTests {
     @Test
     void aBudgetThatCannotBeReadIsA503WithRetryAfterAndTheRequestGoesNoFurther() throws Exception {
         authenticate();
-        RateLimitFilter filter = filter((integrator, budget) -> {
+        RateLimitFilter filter = filter(limiter((integrator, budget) -> {
             throw new IllegalStateException("Failed to obtain JDBC Connection");
-        });
+        }));
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicBoolean reached = new AtomicBoolean();
 
@@ -78,7 +78,7 @@ class RateLimitOutageTests {
     @Test
     void aBudgetThatCanBeReadLetsTheRequestThroughWithItsHeaders() throws Exception {
         authenticate();
-        RateLimitFilter filter = filter((integrator, budget) -> new RateLimit(true, budget == Budget.WRITES ? 500 : 1000, 7, 30, 0, 3600));
+        RateLimitFilter filter = filter(limiter((integrator, budget) -> new RateLimit(true, budget == Budget.WRITES ? 500 : 1000, 7, 30, 0, 3600)));
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicBoolean reached = new AtomicBoolean();
 
@@ -100,5 +100,20 @@ class RateLimitOutageTests {
         Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").claim("company_id", "acme").claim("client_id", "client")
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
+    }
+
+    /** A limiter answering the integrators' budgets with {@code answer}; the filter asks nothing else. */
+    private static RateLimiter limiter(java.util.function.BiFunction<Integrator, Budget, RateLimit> answer) {
+        return new RateLimiter() {
+            @Override
+            public RateLimit tryAcquire(Integrator integrator, Budget budget) {
+                return answer.apply(integrator, budget);
+            }
+
+            @Override
+            public RateLimit tryAcquire(String key, long requests, java.time.Duration period) {
+                throw new UnsupportedOperationException(key);
+            }
+        };
     }
 }

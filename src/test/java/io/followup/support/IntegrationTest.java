@@ -75,6 +75,10 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", db::password);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", tokens::publicKeyLocation);
         registry.add("followup.ids.key", () -> ID_KEY);
+        registry.add("followup.oauth.issuer", () -> OAuthServerKeys.ISSUER);
+        registry.add("followup.oauth.signing-key-location", OAuthServerKeys.get()::location);
+        registry.add("followup.oauth.token-requests.per-client", () -> TEST_READS);
+        registry.add("followup.oauth.token-requests.per-address", () -> TEST_READS);
         registry.add("followup.api.cors.allowed-origins", () -> ALLOWED_ORIGIN);
         registry.add("followup.api.rate-limit.reads", () -> TEST_READS);
         registry.add("followup.api.rate-limit.writes", () -> TEST_WRITES);

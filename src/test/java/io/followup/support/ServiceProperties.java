@@ -26,6 +26,8 @@ public final class ServiceProperties {
         properties.put("spring.datasource.password", server.password());
         properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.get().publicKeyLocation());
         properties.put("followup.ids.key", ID_KEY);
+        properties.put("followup.oauth.issuer", OAuthServerKeys.ISSUER);
+        properties.put("followup.oauth.signing-key-location", OAuthServerKeys.get().location());
         properties.put("followup.jobs.poll-interval", "100ms");
         properties.put("followup.jobs.lease-check-interval", "500ms");
         properties.put("followup.jobs.backoff-initial", "1s");

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.followup.apiclients.ApiClientsColumnLimits;
 import io.followup.collections.CollectionsColumnLimits;
 import io.followup.debtors.DebtorsColumnLimits;
 import io.followup.enrollment.EnrollmentColumnLimits;
@@ -37,7 +38,8 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
     @Test
     void validationCapsEqualColumnSizes() {
         Map<String, Integer> validated = merged(CollectionsColumnLimits.VALIDATED, EnrollmentColumnLimits.VALIDATED,
-                SecurityColumnLimits.VALIDATED, IdempotencyColumnLimits.VALIDATED, RateLimitColumnLimits.VALIDATED);
+                SecurityColumnLimits.VALIDATED, IdempotencyColumnLimits.VALIDATED, RateLimitColumnLimits.VALIDATED,
+                ApiClientsColumnLimits.VALIDATED);
         assertColumnSizes("column sizes of the validated fields", validated);
         // The debtor update has limits of its own on columns the debt create also fills.
         assertColumnSizes("column sizes of the debtor update's fields", DebtorsColumnLimits.VALIDATED);
@@ -52,7 +54,7 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
     @Test
     void fixedValuesFitTheirColumns() {
         Map<String, Integer> fixed = merged(CollectionsColumnLimits.ENUMS, EnrollmentColumnLimits.FIXED_VALUES,
-                IdempotencyColumnLimits.FIXED_VALUES);
+                IdempotencyColumnLimits.FIXED_VALUES, ApiClientsColumnLimits.FIXED_VALUES);
         Map<String, Integer> columns = textColumns();
 
         fixed.forEach((column, longest) -> assertThat(columns.get(column)).as(column).isNotNull().isGreaterThanOrEqualTo(longest));
@@ -64,7 +66,8 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
         known.addAll(CUT.keySet());
         for (Map<String, Integer> group : List.of(CollectionsColumnLimits.VALIDATED, CollectionsColumnLimits.ENUMS,
                 EnrollmentColumnLimits.VALIDATED, EnrollmentColumnLimits.FIXED_VALUES, SecurityColumnLimits.VALIDATED,
-                IdempotencyColumnLimits.VALIDATED, IdempotencyColumnLimits.FIXED_VALUES, RateLimitColumnLimits.VALIDATED)) {
+                IdempotencyColumnLimits.VALIDATED, IdempotencyColumnLimits.FIXED_VALUES, RateLimitColumnLimits.VALIDATED,
+                ApiClientsColumnLimits.VALIDATED, ApiClientsColumnLimits.FIXED_VALUES)) {
             known.addAll(group.keySet());
         }
 

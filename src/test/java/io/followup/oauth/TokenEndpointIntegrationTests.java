@@ -68,7 +68,7 @@ class TokenEndpointIntegrationTests extends IntegrationTest {
     @Test
     void wrongSecretIsInvalidClient() {
         IssuedClient client = clients.create("oauth-" + UUID.randomUUID(), "ERP sync", Set.of("debts:read"));
-        ApiResponse token = tokenRequest("/token", new IssuedClient(client.clientId(), "wrong"), "grant_type=client_credentials");
+        ApiResponse token = tokenRequest("/token", new IssuedClient(client.clientId(), "wrong", client.client()), "grant_type=client_credentials");
         assertThat(token.status()).as(token.toString()).isEqualTo(401);
         assertThat(token.json().path("error").asString()).isEqualTo("invalid_client");
         assertThat(token.header("WWW-Authenticate")).startsWith("Basic");

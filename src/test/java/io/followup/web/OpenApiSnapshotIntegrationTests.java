@@ -58,8 +58,12 @@ class OpenApiSnapshotIntegrationTests extends IntegrationTest {
             assertThat(operation.path("security").isEmpty()).as(where + " security").isFalse();
             JsonNode responses = operation.get("responses");
             boolean external = path.getKey().startsWith("/external-api/");
-            // A batch answers one result for many rows (200, no Location); an external delete answers GetBill's body (200).
-            boolean create = method.getKey().equals("post") && !path.getKey().endsWith("/events") && !path.getKey().endsWith("/batch");
+            // The authorization server's endpoints answer as RFC 6749 and RFC 8414 say (io.followup.oauth).
+            boolean oauth = path.getKey().endsWith("/token") || path.getKey().startsWith("/.well-known/");
+            // A batch answers one result for many rows (200, no Location); an external delete answers GetBill's body (200);
+            // a secret rotation answers the client's new secret (200); a token request its token (200).
+            boolean create = method.getKey().equals("post") && !path.getKey().endsWith("/events") && !path.getKey().endsWith("/batch")
+                    && !path.getKey().endsWith("/secret") && !oauth;
             boolean emptyDelete = method.getKey().equals("delete") && !external;
             if (create) {
                 assertThat(responses.has("201")).as(where).isTrue();
@@ -69,8 +73,8 @@ class OpenApiSnapshotIntegrationTests extends IntegrationTest {
                 assertThat(responses.has("204")).as(where).isTrue();
             }
             assertThat(responses.has("200") && (create || emptyDelete)).as(where + " documents 200").isFalse();
-            String mediaType = external ? "application/json" : "application/problem+json";
-            String schema = "#/components/schemas/" + (external ? "ExternalError" : "Problem");
+            String mediaType = external || oauth ? "application/json" : "application/problem+json";
+            String schema = "#/components/schemas/" + (oauth ? "OAuthError" : external ? "ExternalError" : "Problem");
             responses.properties().stream().filter(response -> response.getKey().charAt(0) >= '4').forEach(response ->
                     assertThat(response.getValue().at("/content/" + mediaType.replace("/", "~1") + "/schema/$ref").asString())
                             .as(where + " " + response.getKey())

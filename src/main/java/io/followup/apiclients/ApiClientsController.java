@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/admin/v1/api-clients", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "API clients", description = "Admin: OAuth 2.0 clients of the external API (client credentials)")
-@SecurityRequirement(name = "backend")
+@SecurityRequirement(name = "admin")
 class ApiClientsController {
 
     private static final String WHO = "Scope api-clients:admin. A token with a company_id claim is a company admin and "

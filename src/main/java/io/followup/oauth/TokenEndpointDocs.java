@@ -1,7 +1,7 @@
 package io.followup.oauth;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 import io.followup.apiclients.ApiClients;
@@ -111,6 +111,8 @@ final class TokenEndpointDocs implements OpenApiCustomizer {
 
     private static Operation publicGet(String operationId, String summary, String schema) {
         return new Operation().operationId(operationId).summary(summary).addTagsItem(TAG)
+                .description(summary + ". Public, no credentials; what a resource server or a client library needs to use this "
+                        + "authorization server's tokens.")
                 .security(List.of(new SecurityRequirement()))
                 .responses(new ApiResponses().addApiResponse("200", json(summary, ref(schema))));
     }
@@ -125,23 +127,24 @@ final class TokenEndpointDocs implements OpenApiCustomizer {
     }
 
     private static Schema<?> tokenResponse() {
-        return new ObjectSchema().description("RFC 6749 section 5.1").addRequiredItem("access_token").addRequiredItem("token_type")
+        // A plain schema of type object: ObjectSchema turns an example object into its toString().
+        return new Schema<>().type("object").description("RFC 6749 section 5.1").addRequiredItem("access_token").addRequiredItem("token_type")
                 .addRequiredItem("expires_in").addRequiredItem("scope")
                 .addProperty("access_token", new StringSchema().description("A JWT (RS256, typ at+jwt): iss, sub, aud, client_id, company_id, scope, iat, nbf, exp, jti"))
                 .addProperty("token_type", new StringSchema()._enum(List.of("Bearer")))
                 .addProperty("expires_in", new IntegerSchema().format("int64").example(3599).description("Seconds until it expires"))
                 .addProperty("scope", new StringSchema().example("debts:read debts:write followups:read"))
-                .example(Map.of("access_token", "eyJraWQiOi...", "token_type", "Bearer", "expires_in", 3599,
-                        "scope", "debts:read debts:write followups:read"));
+                .example(example().with("access_token", "eyJraWQiOi...").with("scope", "debts:read debts:write followups:read")
+                        .with("token_type", "Bearer").with("expires_in", 3599));
     }
 
     private static Schema<?> oauthError() {
-        return new ObjectSchema().description("RFC 6749 section 5.2").addRequiredItem("error")
+        return new Schema<>().type("object").description("RFC 6749 section 5.2").addRequiredItem("error")
                 .addProperty("error", new StringSchema()._enum(List.of("invalid_request", "invalid_client", "invalid_grant",
                         "unauthorized_client", "unsupported_grant_type", "invalid_scope", "too_many_requests", "temporarily_unavailable")))
                 .addProperty("error_description", new StringSchema())
-                .example(Map.of("error", "invalid_client", "error_description",
-                        "Client authentication failed: unknown or revoked client, or wrong secret"));
+                .example(example().with("error", "invalid_client")
+                        .with("error_description", "Client authentication failed: unknown or revoked client, or wrong secret"));
     }
 
     private static Schema<?> metadata() {
@@ -151,6 +154,19 @@ final class TokenEndpointDocs implements OpenApiCustomizer {
                 .addProperty("issuer", new StringSchema()).addProperty("token_endpoint", new StringSchema())
                 .addProperty("jwks_uri", new StringSchema()).addProperty("grant_types_supported", strings)
                 .addProperty("token_endpoint_auth_methods_supported", strings).addProperty("scopes_supported", strings);
+    }
+
+    /** An example object in a fixed key order, so the document is the same at every start. */
+    private static Example example() {
+        return new Example();
+    }
+
+    private static final class Example extends LinkedHashMap<String, Object> {
+
+        Example with(String key, Object value) {
+            put(key, value);
+            return this;
+        }
     }
 
     private static ApiResponse json(String description, Schema<?> schema) {

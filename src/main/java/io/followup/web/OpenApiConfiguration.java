@@ -52,8 +52,12 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes("backend", bearer("Backend token: claims tenant_id (UUID) and scope "
                                 + "(followup-configs:read, followup-configs:write, followup-events:write)"))
-                        .addSecuritySchemes("external", bearer("External API OAuth 2.0 access token: claims company_id "
-                                + "and scope (followups:read, followups:write, debts:read, debts:write, debtors:read, debtors:write)")));
+                        .addSecuritySchemes("admin", bearer("API clients' administration: a token of the platform's "
+                                + "identity provider with scope api-clients:admin; with a company_id claim it is a company admin "
+                                + "(that company's clients only), without one it is ops (every company's)"))
+                        .addSecuritySchemes("external", bearer("External API OAuth 2.0 access token of the configured "
+                                + "identity provider (see oauth2 for this service's own): claims company_id and scope "
+                                + "(followups:read, followups:write, debts:read, debts:write, debtors:read, debtors:write)")));
     }
 
     @Bean

@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.followup.contract.api.ApiClientsApi;
 import io.followup.contract.api.DebtsApi;
+import io.followup.contract.api.OAuth20Api;
 import io.followup.contract.api.FollowUpConfigurationsApi;
 import io.followup.contract.api.FollowupsApi;
 import io.followup.contract.api.LeadEventsAndEnrollmentsApi;
+import io.followup.contract.model.ClientSecretResponse;
 import io.followup.contract.model.ConfigResponse;
+import io.followup.contract.model.CreateApiClientRequest;
 import io.followup.contract.model.CreateConfigRequest;
 import io.followup.contract.model.CreateDebtRequest;
 import io.followup.contract.model.EnrollmentResponse;
@@ -35,6 +39,7 @@ import io.followup.contract.model.LeadEventRequest;
 import io.followup.contract.model.PageBodyEnrollmentResponse;
 import io.followup.contract.model.ReportLeadEventsRequest;
 import io.followup.contract.model.StepBody;
+import io.followup.contract.model.TokenResponse;
 import io.followup.contract.model.UpdateConfigRequest;
 import io.followup.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -199,6 +204,34 @@ class ContractClientIntegrationTests extends IntegrationTest {
                 .satisfies(ex -> {
                     assertThat(ex.getCode()).isEqualTo(400);
                     assertThat(ex.getResponseBody()).contains("\"email_opened\"");
+                });
+    }
+
+    /** A company admin makes an API client, the integrator trades its credentials for a token, and uses it: all generated. */
+    @Test
+    void apiClientWalk() throws ApiException {
+        String company = "contract-" + UUID.randomUUID();
+        ApiClient admin = client(tokens.sign(java.util.Map.of("company_id", company, "scope", "api-clients:admin"),
+                java.time.Duration.ofHours(1)));
+        ClientSecretResponse created = new ApiClientsApi(admin).createApiClient(new CreateApiClientRequest().name("Contract ERP")
+                .scopes(List.of(CreateApiClientRequest.ScopesEnum.DEBTS_READ)));
+        assertThat(created.getCompanyId()).isEqualTo(company);
+        assertThat(created.getClientSecret()).isNotBlank();
+
+        ApiClient anonymous = new ApiClient();
+        anonymous.updateBaseUri(URI.create("http://localhost:" + port).toString());
+        TokenResponse token = new OAuth20Api(anonymous).requestAccessToken("client_credentials", created.getClientId(),
+                created.getClientSecret(), null);
+
+        assertThat(token.getTokenType()).isEqualTo(TokenResponse.TokenTypeEnum.BEARER);
+        assertThat(token.getScope()).isEqualTo("debts:read");
+        assertThat(new DebtsApi(client(token.getAccessToken())).listDebts(null, null, null, null, null, null, null, null, 1, 20)
+                .getData()).isEmpty();
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> new OAuth20Api(anonymous).requestAccessToken("client_credentials", created.getClientId(), "wrong", null))
+                .satisfies(refused -> {
+                    assertThat(refused.getCode()).isEqualTo(401);
+                    assertThat(refused.getResponseBody()).contains("\"error\":\"invalid_client\"");
                 });
     }
 

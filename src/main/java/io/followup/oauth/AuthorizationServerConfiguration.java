@@ -104,7 +104,7 @@ class AuthorizationServerConfiguration {
     SecurityFilterChain authorizationServerSecurity(HttpSecurity http, OAuthSettings settings, ApiClients clients,
             ObjectProvider<RateLimiter> limiter, MeterRegistry meters) throws Exception {
         RequestMatcher served = new OrRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, TokenRequests.TOKEN_PATH),
+                PathPatternRequestMatcher.withDefaults().matcher(TokenRequests.TOKEN_PATH),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, JWKS_PATH),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, METADATA_PATH));
         OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
@@ -129,7 +129,7 @@ class AuthorizationServerConfiguration {
                                             .getRegisteredClient().getClientId());
                                 })
                                 .errorResponseHandler((request, response, ex) -> OAuthErrors.write(response,
-                                        HttpStatus.BAD_REQUEST, ((OAuth2AuthenticationException) ex).getError())))
+                                        HttpStatus.BAD_REQUEST, TokenErrors.described(((OAuth2AuthenticationException) ex).getError()))))
                         .authorizationServerMetadataEndpoint(metadata -> metadata
                                 .authorizationServerMetadataCustomizer(new ServedMetadata())))
                 .authorizeHttpRequests(authorize -> authorize

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -13,7 +14,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, as {@code invalid_request}, the token requests Spring Authorization Server would misread: a body that is
+ * Refuses, as {@code invalid_request}, the token requests Spring Authorization Server would misread or not see: any
+ * method but POST (405), a body that is
  * not a form (JSON carries no parameters, so it would be told its client is unknown or its grant unsupported), and
  * credentials sent twice, in the Authorization header and in the body (RFC 6749 section 2.3: "MUST NOT use more than
  * one authentication method"; Spring would take the header's and ignore the other).
@@ -22,12 +24,18 @@ final class TokenRequestGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !TokenRequests.isTokenRequest(request);
+        return !TokenRequests.isTokenPath(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, "POST");
+            OAuthErrors.write(response, HttpStatus.METHOD_NOT_ALLOWED, OAuth2ErrorCodes.INVALID_REQUEST,
+                    "The token endpoint takes POST only (RFC 6749 section 3.2)");
+            return;
+        }
         if (!isForm(request.getContentType())) {
             OAuthErrors.write(response, HttpStatus.BAD_REQUEST, OAuth2ErrorCodes.INVALID_REQUEST,
                     "Send the token request as application/x-www-form-urlencoded (RFC 6749 section 4.4.2)");

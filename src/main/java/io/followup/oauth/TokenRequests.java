@@ -18,8 +18,13 @@ final class TokenRequests {
     private TokenRequests() {
     }
 
+    /** A request to the token endpoint, whatever its method ({@code /oauth/token} arrives here as {@code /token}). */
+    static boolean isTokenPath(HttpServletRequest request) {
+        return TOKEN_PATH.equals(request.getRequestURI());
+    }
+
     static boolean isTokenRequest(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && TOKEN_PATH.equals(request.getRequestURI());
+        return "POST".equals(request.getMethod()) && isTokenPath(request);
     }
 
     static boolean hasBasicCredentials(HttpServletRequest request) {

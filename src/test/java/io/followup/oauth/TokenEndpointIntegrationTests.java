@@ -66,7 +66,7 @@ class TokenEndpointIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void wrongSecretIsInvalidClient() {
+    void refusalsAreRfc6749ErrorsAndTheServerDocumentsArePublic() {
         IssuedClient client = clients.create("oauth-" + UUID.randomUUID(), "ERP sync", Set.of("debts:read"));
         ApiResponse token = tokenRequest("/token", new IssuedClient(client.clientId(), "wrong", client.client()), "grant_type=client_credentials");
         assertThat(token.status()).as(token.toString()).isEqualTo(401);
@@ -75,6 +75,7 @@ class TokenEndpointIntegrationTests extends IntegrationTest {
         ApiResponse scope = tokenRequest("/token", client, "grant_type=client_credentials&scope=debts:write");
         assertThat(scope.status()).as(scope.toString()).isEqualTo(400);
         assertThat(scope.json().path("error").asString()).isEqualTo("invalid_scope");
+        assertThat(scope.json().path("error_description").asString()).contains("scopes the API client has");
         ApiResponse grant = tokenRequest("/token", client, "grant_type=password&username=a&password=b");
         assertThat(grant.status()).as(grant.toString()).isEqualTo(400);
         assertThat(grant.json().path("error").asString()).isEqualTo("unsupported_grant_type");
@@ -87,9 +88,12 @@ class TokenEndpointIntegrationTests extends IntegrationTest {
         assertThat(jwks.body()).doesNotContain("\"d\"");
         ApiResponse metadata = api.request("GET", "/.well-known/oauth-authorization-server").send();
         assertThat(metadata.status()).as(metadata.toString()).isEqualTo(200);
-        System.out.println(metadata.body());
-        System.out.println(jwks.body());
-        System.out.println(token + "\n" + scope + "\n" + grant + "\n" + json);
+        assertThat(metadata.json().path("issuer").asString()).isEqualTo(OAuthServerKeys.ISSUER);
+        assertThat(metadata.json().path("token_endpoint").asString()).isEqualTo(OAuthServerKeys.ISSUER + "/token");
+        assertThat(metadata.json().path("jwks_uri").asString()).isEqualTo(OAuthServerKeys.ISSUER + "/.well-known/jwks.json");
+        assertThat(metadata.json().path("grant_types_supported").toString()).isEqualTo("[\"client_credentials\"]");
+        assertThat(metadata.json().has("introspection_endpoint")).as("not served, so not announced").isFalse();
+        assertThat(metadata.json().has("revocation_endpoint")).as("not served, so not announced").isFalse();
     }
 
     private ApiResponse tokenRequest(String path, IssuedClient client, String form) {

@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Base64;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * The signing key of the service's own authorization server in tests ({@code followup.oauth.signing-key-location}),
@@ -66,13 +63,6 @@ public final class OAuthServerKeys {
 
     /** Exactly this header and these claims, signed with the authorization server's own key. */
     public String sign(JWSHeader header, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(new RSASSASigner(keys.getPrivate()));
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-        return jwt.serialize();
+        return TestTokens.signWith(keys.getPrivate(), header, claims);
     }
 }

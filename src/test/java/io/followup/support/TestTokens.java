@@ -123,9 +123,14 @@ public final class TestTokens {
 
     /** Exactly these header and claims, signed with the trusted key: for tokens no other method makes. */
     public String sign(JWSHeader header, JWTClaimsSet claims) {
+        return signWith(keys.getPrivate(), header, claims);
+    }
+
+    /** Exactly these header and claims, signed with {@code key}. */
+    public static String signWith(java.security.PrivateKey key, JWSHeader header, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(new RSASSASigner(keys.getPrivate()));
+            jwt.sign(new RSASSASigner(key));
         }
         catch (JOSEException ex) {
             throw new IllegalStateException(ex);

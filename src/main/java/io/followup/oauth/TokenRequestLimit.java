@@ -78,9 +78,12 @@ final class TokenRequestLimit extends OncePerRequestFilter {
                         + "; retry after " + spent.retryAfterSeconds() + " seconds");
     }
 
-    /** A client ID as a bucket key: as sent when short, else its SHA-256 (a key column holds 307 characters). */
+    /**
+     * A client ID as a bucket key: as sent when short and printable ASCII, else its SHA-256 (a key column holds 307
+     * characters, and PostgreSQL text cannot hold a NUL: such an ID made the limit's store fail, a 503 for bad input).
+     */
     private static String bounded(String clientId) {
-        if (clientId.length() <= LONGEST_PLAIN_ID) {
+        if (clientId.length() <= LONGEST_PLAIN_ID && clientId.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
             return clientId;
         }
         try {

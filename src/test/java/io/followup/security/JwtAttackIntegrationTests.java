@@ -1,15 +1,10 @@
 package io.followup.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,27 +13,39 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.followup.apiclients.ApiClients;
+import io.followup.apiclients.IssuedClient;
+import io.followup.security.JwtAttackCallers.Caller;
+import io.followup.security.JwtAttackCallers.Surface;
+import io.followup.security.JwtForgeries.Credentials;
 import io.followup.support.ApiClient;
 import io.followup.support.ApiResponse;
+import io.followup.support.ClientCredentials;
 import io.followup.support.IntegrationTest;
+import io.followup.support.OAuthServerKeys;
 import io.followup.support.TestTokens;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
+import static io.followup.security.JwtForgeries.base64;
+import static io.followup.security.JwtForgeries.byAttacker;
+import static io.followup.security.JwtForgeries.ecSigner;
+import static io.followup.security.JwtForgeries.embeddedJwk;
+import static io.followup.security.JwtForgeries.mac;
+import static io.followup.security.JwtForgeries.payloadOf;
+import static io.followup.security.JwtForgeries.signatureOf;
+import static io.followup.security.JwtForgeries.signed;
+import static io.followup.security.JwtForgeries.unsigned;
+import static io.followup.security.JwtForgeries.withKeyHints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,49 +55,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Before each attack the caller's real token is used once, so it sits in {@link CachingJwtDecoder}:
  * attacks built from it (same payload, other signature; same signature, other payload) must not
  * ride that cache, and each attack is sent twice, as a refused token must not be remembered either.
+ * The external API takes tokens of two issuers (the outside one and the service's own authorization server,
+ * io.followup.oauth), so its matrix runs twice, and a token naming one issuer must not pass with the other's key.
  */
 class JwtAttackIntegrationTests extends IntegrationTest {
 
-    /** The attacker's own RSA key pair. */
-    private static final KeyPair ATTACKER = TestTokens.generate();
-
-    enum Surface { BACKEND, EXTERNAL }
-
-    /** Who is calling: the surface, the tenant (backend) or company (external), and its genuine token. */
-    record Caller(Surface surface, String id, String validToken) {
-
-        String idClaim() {
-            return surface == Surface.BACKEND ? CallerArgumentResolver.TENANT_CLAIM : CallerArgumentResolver.COMPANY_CLAIM;
-        }
-
-        String scopes() {
-            return surface == Surface.BACKEND ? TestTokens.BACKEND_SCOPES : TestTokens.EXTERNAL_SCOPES;
-        }
-
-        /** The claims of a genuine token: subject, issuer, times, the caller's claim and scopes. */
-        JWTClaimsSet.Builder claims() {
-            Instant now = Instant.now();
-            return new JWTClaimsSet.Builder().subject("test-client").issuer("followup-local").jwtID(UUID.randomUUID().toString())
-                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-                    .claim(idClaim(), id).claim("scope", scopes());
-        }
-    }
-
-    /** How the request is authenticated: the Authorization header (null: none) and a query string (may be empty). */
-    record Credentials(String authorization, String query) {
-
-        static Credentials bearer(String token) {
-            return new Credentials("Bearer " + token, "");
-        }
-    }
-
-    record Attack(String name, int status, Function<Caller, Credentials> credentials) {
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
+    @Autowired
+    private ApiClients apiClients;
 
     static Stream<Arguments> attacks() {
         List<Arguments> all = new ArrayList<>();
@@ -104,6 +75,7 @@ class JwtAttackIntegrationTests extends IntegrationTest {
 
     private static List<Attack> attacksOn(Surface surface) {
         List<Attack> attacks = new ArrayList<>();
+        boolean own = surface == Surface.EXTERNAL_OWN_ISSUER;
         // no valid signature of ours
         attacks.add(unauthorized("alg none, no signature", c -> unsigned("{\"alg\":\"none\",\"typ\":\"JWT\"}", c.claims().build(), "")));
         attacks.add(unauthorized("alg none, the genuine token's signature kept",
@@ -111,26 +83,23 @@ class JwtAttackIntegrationTests extends IntegrationTest {
         attacks.add(unauthorized("alg \"None\", no signature", c -> unsigned("{\"alg\":\"None\"}", c.claims().build(), "")));
         attacks.add(unauthorized("alg NONE, no signature", c -> unsigned("{\"alg\":\"NONE\"}", c.claims().build(), "")));
         attacks.add(unauthorized("HS256 keyed with the RSA public key's PEM text",
-                c -> signed(JWSAlgorithm.HS256, mac(tokens.publicKeyPem().getBytes(StandardCharsets.US_ASCII)), c.claims().build())));
+                c -> signed(JWSAlgorithm.HS256, mac(JwtForgeries.pem(c.publicKey()).getBytes(StandardCharsets.US_ASCII)), c.claims().build())));
         attacks.add(unauthorized("HS256 keyed with the RSA public key's DER bytes",
-                c -> signed(JWSAlgorithm.HS256, mac(tokens.publicKey().getEncoded()), c.claims().build())));
+                c -> signed(JWSAlgorithm.HS256, mac(c.publicKey().getEncoded()), c.claims().build())));
         attacks.add(unauthorized("HS512 keyed with the RSA public key's PEM text",
-                c -> signed(JWSAlgorithm.HS512, mac(tokens.publicKeyPem().getBytes(StandardCharsets.US_ASCII)), c.claims().build())));
+                c -> signed(JWSAlgorithm.HS512, mac(JwtForgeries.pem(c.publicKey()).getBytes(StandardCharsets.US_ASCII)), c.claims().build())));
         attacks.add(unauthorized("RS256 signed by another RSA key",
-                c -> signed(JWSAlgorithm.RS256, new RSASSASigner((RSAPrivateKey) ATTACKER.getPrivate()), c.claims().build())));
+                c -> signed(JWSAlgorithm.RS256, new RSASSASigner((RSAPrivateKey) JwtForgeries.ATTACKER.getPrivate()), c.claims().build())));
         attacks.add(unauthorized("ES256 signed by an EC key", c -> signed(JWSAlgorithm.ES256, ecSigner(), c.claims().build())));
         attacks.add(unauthorized("another RSA key, with its public key embedded as a jwk header", c -> embeddedJwk(c.claims().build())));
         attacks.add(unauthorized("another RSA key, with a kid and a jku pointing elsewhere", c -> withKeyHints(c.claims().build())));
         attacks.add(unauthorized("RS512 signed by the trusted key (only RS256 is configured)",
-                c -> Credentials.bearer(tokens.sign(new JWSHeader(JWSAlgorithm.RS512), c.claims().build()))));
+                c -> c.trusted(c.header(JWSAlgorithm.RS512).build(), c.claims())));
         attacks.add(unauthorized("unknown critical header signed by the trusted key",
-                c -> Credentials.bearer(tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).criticalParams(Set.of("x-followup"))
-                        .customParam("x-followup", true).build(), c.claims().build()))));
-        attacks.add(unauthorized("the genuine token's payload with a different tenant/company, signature kept", c -> {
-            String[] parts = c.validToken().split("\\.");
-            JWTClaimsSet other = c.claims().claim(c.idClaim(), otherId(c)).build();
-            return Credentials.bearer(parts[0] + "." + base64(other.toString()) + "." + parts[2]);
-        }));
+                c -> c.trusted(c.header(JWSAlgorithm.RS256).criticalParams(Set.of("x-followup")).customParam("x-followup", true).build(),
+                        c.claims())));
+        attacks.add(unauthorized("the genuine token's payload with a different tenant/company, signature kept",
+                c -> c.resigned(c.claims().claim(c.idClaim(), otherId(c)))));
         attacks.add(unauthorized("the genuine token without its signature",
                 c -> Credentials.bearer(c.validToken().substring(0, c.validToken().lastIndexOf('.') + 1))));
         attacks.add(unauthorized("the genuine token with one signature character changed", c -> {
@@ -138,14 +107,43 @@ class JwtAttackIntegrationTests extends IntegrationTest {
             int at = token.length() - 10;
             return Credentials.bearer(token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1));
         }));
+        // two issuers: the unverified iss only picks the keys, each issuer's tokens pass with its own key only
+        attacks.add(unauthorized("the caller's claims signed with the other issuer's key",
+                c -> Credentials.bearer(c.signWithOtherKey(c.header(JWSAlgorithm.RS256).build(), c.claims().build()))));
+        attacks.add(unauthorized("the other issuer's claims signed with the caller's issuer's key",
+                c -> Credentials.bearer(c.sign(c.otherIssuerHeader(), c.otherIssuerClaims().build()))));
+        attacks.add(unauthorized("the genuine token's payload naming the other issuer, signature kept",
+                c -> c.resigned(c.claims().issuer(c.otherIssuer()))));
+        if (surface == Surface.BACKEND) {
+            attacks.add(unauthorized("the own issuer's key and claims with the backend's scopes (never granted)",
+                    c -> Credentials.bearer(OAuthServerKeys.get().sign(c.otherIssuerHeader(), c.otherIssuerClaims().build()))));
+        }
+        if (own) {
+            attacks.add(unauthorized("own key, typ JWT (not an access token, RFC 9068)",
+                    c -> c.trusted(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), c.claims())));
+            attacks.add(unauthorized("own key, no typ", c -> c.trusted(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), c.claims())));
+            attacks.add(unauthorized("own key, scope api-clients:admin", c -> c.trusted(c.claims().claim("scope", "api-clients:admin"))));
+            attacks.add(unauthorized("own key, scope followup-configs:write",
+                    c -> c.trusted(c.claims().claim("scope", "followup-configs:write"))));
+            attacks.add(unauthorized("own key, the granted scopes and api-clients:admin",
+                    c -> c.trusted(c.claims().claim("scope", JwtAttackCallers.OWN_SCOPES + " api-clients:admin"))));
+            attacks.add(unauthorized("another RSA key with the own key's kid",
+                    c -> byAttacker(c.header(JWSAlgorithm.RS256).keyID(c.kid()).build(), c.claims().build())));
+            attacks.add(unauthorized("own key, iss with a trailing slash", c -> c.trusted(c.claims().issuer(OAuthServerKeys.ISSUER + "/"))));
+            attacks.add(unauthorized("own key, iss in capitals", c -> c.trusted(c.claims().issuer(OAuthServerKeys.ISSUER.toUpperCase()))));
+            attacks.add(unauthorized("own key, no iss", c -> c.trusted(c.claims().issuer(null))));
+            attacks.add(unauthorized("own key, iss as an array", c -> c.trusted(c.claims().issuer(null)
+                    .claim("iss", List.of(OAuthServerKeys.ISSUER)))));
+        }
         // signed by us, but not valid now
-        attacks.add(unauthorized("expired ten minutes ago", c -> trusted(c.claims()
+        attacks.add(unauthorized("expired ten minutes ago", c -> c.trusted(c.claims()
                 .issueTime(Date.from(Instant.now().minus(Duration.ofHours(1))))
+                .notBeforeTime(null)
                 .expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(10)))))));
         attacks.add(unauthorized("no expiry at all (it would be valid, and remembered, forever)",
-                c -> trusted(c.claims().expirationTime(null))));
+                c -> c.trusted(c.claims().expirationTime(null))));
         attacks.add(unauthorized("not valid before ten minutes from now",
-                c -> trusted(c.claims().notBeforeTime(Date.from(Instant.now().plus(Duration.ofMinutes(10)))))));
+                c -> c.trusted(c.claims().notBeforeTime(Date.from(Instant.now().plus(Duration.ofMinutes(10)))))));
         // not a JWT, or not where a bearer token goes
         attacks.add(unauthorized("garbage token", c -> Credentials.bearer("abc")));
         attacks.add(unauthorized("three dots of nothing", c -> Credentials.bearer("a.b.c")));
@@ -161,27 +159,28 @@ class JwtAttackIntegrationTests extends IntegrationTest {
         attacks.add(unauthorized("two spaces after Bearer", c -> new Credentials("Bearer  " + c.validToken(), "")));
         attacks.add(unauthorized("the token followed by another word", c -> new Credentials("Bearer " + c.validToken() + " extra", "")));
         attacks.add(unauthorized("the token in an access_token query parameter", c -> new Credentials(null, "?access_token=" + c.validToken())));
-        // valid tokens of ours that do not allow the call
-        attacks.add(forbidden("no scope claim", c -> trusted(c.claims().claim("scope", null))));
-        attacks.add(forbidden("the other surface's scopes", c -> trusted(c.claims()
+        // valid tokens of ours that do not allow the call; the own issuer refuses outright (401) a scope it never grants
+        attacks.add(forbidden("no scope claim", c -> c.trusted(c.claims().claim("scope", null))));
+        attacks.add(forbidden("an empty scope", c -> c.trusted(c.claims().claim("scope", ""))));
+        attacks.add(new Attack("the other surface's scopes", own ? 401 : 403, c -> c.trusted(c.claims()
                 .claim("scope", surface == Surface.BACKEND ? TestTokens.EXTERNAL_SCOPES : TestTokens.BACKEND_SCOPES))));
-        attacks.add(forbidden("scope claim as a number", c -> trusted(c.claims().claim("scope", 42))));
-        attacks.add(forbidden("missing " + claimName(surface) + " claim", c -> trusted(c.claims().claim(c.idClaim(), null))));
-        attacks.add(forbidden(claimName(surface) + " is an empty string", c -> trusted(c.claims().claim(c.idClaim(), ""))));
-        attacks.add(forbidden(claimName(surface) + " is a number", c -> trusted(c.claims().claim(c.idClaim(), 12345))));
-        attacks.add(forbidden(claimName(surface) + " is an array", c -> trusted(c.claims().claim(c.idClaim(), List.of(c.id())))));
-        attacks.add(forbidden(claimName(surface) + " is an object", c -> trusted(c.claims().claim(c.idClaim(), Map.of("id", c.id())))));
+        attacks.add(new Attack("scope claim as a number", own ? 401 : 403, c -> c.trusted(c.claims().claim("scope", 42))));
+        attacks.add(forbidden("missing " + claimName(surface) + " claim", c -> c.trusted(c.claims().claim(c.idClaim(), null))));
+        attacks.add(forbidden(claimName(surface) + " is an empty string", c -> c.trusted(c.claims().claim(c.idClaim(), ""))));
+        attacks.add(forbidden(claimName(surface) + " is a number", c -> c.trusted(c.claims().claim(c.idClaim(), 12345))));
+        attacks.add(forbidden(claimName(surface) + " is an array", c -> c.trusted(c.claims().claim(c.idClaim(), List.of(c.id())))));
+        attacks.add(forbidden(claimName(surface) + " is an object", c -> c.trusted(c.claims().claim(c.idClaim(), Map.of("id", c.id())))));
         if (surface == Surface.BACKEND) {
-            attacks.add(forbidden("tenant_id is not a UUID", c -> trusted(c.claims().claim("tenant_id", "tenant-" + c.id()))));
+            attacks.add(forbidden("tenant_id is not a UUID", c -> c.trusted(c.claims().claim("tenant_id", "tenant-" + c.id()))));
             attacks.add(forbidden("tenant_id is a UUID without dashes",
-                    c -> trusted(c.claims().claim("tenant_id", c.id().replace("-", "")))));
-            attacks.add(forbidden("only the other surface's company_id claim", c -> trusted(c.claims().claim("tenant_id", null)
+                    c -> c.trusted(c.claims().claim("tenant_id", c.id().replace("-", "")))));
+            attacks.add(forbidden("only the other surface's company_id claim", c -> c.trusted(c.claims().claim("tenant_id", null)
                     .claim("company_id", c.id()))));
         }
         else {
-            attacks.add(forbidden("company_id of 101 characters", c -> trusted(c.claims().claim("company_id", "c".repeat(101)))));
-            attacks.add(forbidden("company_id of blanks", c -> trusted(c.claims().claim("company_id", "   "))));
-            attacks.add(forbidden("only the other surface's tenant_id claim", c -> trusted(c.claims().claim("company_id", null)
+            attacks.add(forbidden("company_id of 101 characters", c -> c.trusted(c.claims().claim("company_id", "c".repeat(101)))));
+            attacks.add(forbidden("company_id of blanks", c -> c.trusted(c.claims().claim("company_id", "   "))));
+            attacks.add(forbidden("only the other surface's tenant_id claim", c -> c.trusted(c.claims().claim("company_id", null)
                     .claim("tenant_id", UUID.randomUUID().toString()))));
         }
         return attacks;
@@ -211,15 +210,68 @@ class JwtAttackIntegrationTests extends IntegrationTest {
         assertThat(stillGenuine.status()).as("the genuine token still works after the attack: " + stillGenuine).isEqualTo(200);
     }
 
+    /**
+     * A kid is only a hint among an issuer's keys: the own issuer has one key, and every token naming it is checked with
+     * that key whatever its kid says (another key with the own kid is refused in the matrix). So a token the own key
+     * really signed passes with another kid or none; nothing is looked up by the kid.
+     */
+    @Test
+    void theOwnKeysSignaturePassesWhateverTheKidSays() {
+        Caller caller = caller(Surface.EXTERNAL_OWN_ISSUER);
+        for (String kid : java.util.Arrays.asList("another-key", "../../../../dev/null", null)) {
+            String token = OAuthServerKeys.get().sign(caller.header(JWSAlgorithm.RS256).keyID(kid).build(), caller.claims().build());
+            ApiResponse read = readRequest(caller, "").token(token).send();
+            assertThat(read.status()).as("kid " + kid + ": " + read).isEqualTo(200);
+        }
+    }
+
+    /** The own issuer's tokens are the external API's: never the admin API's (api-clients:admin) nor the backend's. */
+    @Test
+    void ownIssuerTokensOpenNeitherTheAdminApiNorTheBackend() {
+        Caller caller = caller(Surface.EXTERNAL_OWN_ISSUER);
+        String clients = "/admin/v1/api-clients";
+        List<ApiClient.Request> requests = List.of(
+                api.request("GET", clients),
+                api.request("GET", clients + "?company_id=" + caller.id()),
+                api.request("POST", clients).json("{\"name\": \"escalated\", \"scopes\": [\"debts:read\"]}"),
+                api.request("GET", clients + "/" + caller.clientId()),
+                api.request("POST", clients + "/" + caller.clientId() + "/secret").json("{\"grace_period\": \"PT0S\"}"),
+                api.request("DELETE", clients + "/" + caller.clientId()),
+                api.request("GET", "/backend/followup/configs/tenant/" + UUID.randomUUID()),
+                writeRequest(new Caller(Surface.BACKEND, UUID.randomUUID().toString(), null, null), ""));
+        for (ApiClient.Request request : requests) {
+            ApiResponse response = request.token(caller.validToken()).send();
+            String where = "own issuer's token answered " + response.status() + " [" + response.contentType() + "] " + response.body();
+            assertThat(response.status()).as(where).isEqualTo(403);
+            assertErrorFormat(Surface.BACKEND, where, response);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from api_client where company_id = ? and revoked_at is null"
+                + " and secret_rotated_at is null", Long.class, caller.id())).as("the company's one client, untouched").isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ callers
+
+    record Attack(String name, int status, Function<Caller, Credentials> credentials) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     // ------------------------------------------------------------------ requests
 
     private Caller caller(Surface surface) {
         if (surface == Surface.BACKEND) {
             UUID tenant = UUID.randomUUID();
-            return new Caller(surface, tenant.toString(), tokens.backend(tenant));
+            return new Caller(surface, tenant.toString(), tokens.backend(tenant), null);
         }
         String company = "jwt-" + UUID.randomUUID();
-        return new Caller(surface, company, tokens.external(company));
+        if (surface == Surface.EXTERNAL) {
+            return new Caller(surface, company, tokens.external(company), null);
+        }
+        IssuedClient client = apiClients.create(company, "JWT attacks", ApiClients.GRANTABLE_SCOPES);
+        return new Caller(surface, company, ClientCredentials.accessToken(api, client.clientId(), client.clientSecret()), client.clientId());
     }
 
     private ApiClient.Request readRequest(Caller caller, String query) {
@@ -249,7 +301,7 @@ class JwtAttackIntegrationTests extends IntegrationTest {
                 : jdbc.queryForObject("select count(*) from debt where company_id = ?", Long.class, caller.id());
     }
 
-    private static void assertErrorFormat(Surface surface, String where, ApiResponse response) {
+    static void assertErrorFormat(Surface surface, String where, ApiResponse response) {
         assertThat(response.contentType()).as(where + " / Content-Type").isNotNull();
         JsonNode body = response.json();
         assertThat(body).as(where + " / JSON body").isNotNull();
@@ -279,8 +331,6 @@ class JwtAttackIntegrationTests extends IntegrationTest {
         }
     }
 
-    // ------------------------------------------------------------------ token forgery
-
     private static Attack unauthorized(String name, Function<Caller, Credentials> credentials) {
         return new Attack(name, 401, credentials);
     }
@@ -295,76 +345,5 @@ class JwtAttackIntegrationTests extends IntegrationTest {
 
     private static String otherId(Caller caller) {
         return caller.surface() == Surface.BACKEND ? UUID.randomUUID().toString() : "jwt-" + UUID.randomUUID();
-    }
-
-    private static Credentials trusted(JWTClaimsSet.Builder claims) {
-        return Credentials.bearer(tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims.build()));
-    }
-
-    private static Credentials unsigned(String header, JWTClaimsSet claims, String signature) {
-        return unsigned(header, base64(claims.toString()), signature);
-    }
-
-    private static Credentials unsigned(String header, String payload, String signature) {
-        return Credentials.bearer(base64(header) + "." + payload + "." + signature);
-    }
-
-    private static Credentials signed(JWSAlgorithm algorithm, JWSSigner signer, JWTClaimsSet claims) {
-        return Credentials.bearer(sign(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), signer, claims));
-    }
-
-    private static Credentials embeddedJwk(JWTClaimsSet claims) {
-        RSAKey jwk = new RSAKey.Builder((RSAPublicKey) ATTACKER.getPublic()).build();
-        return Credentials.bearer(sign(new JWSHeader.Builder(JWSAlgorithm.RS256).jwk(jwk).build(),
-                new RSASSASigner((RSAPrivateKey) ATTACKER.getPrivate()), claims));
-    }
-
-    private static Credentials withKeyHints(JWTClaimsSet claims) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("../../../../dev/null")
-                .jwkURL(java.net.URI.create("http://127.0.0.1:1/jwks.json")).build();
-        return Credentials.bearer(sign(header, new RSASSASigner((RSAPrivateKey) ATTACKER.getPrivate()), claims));
-    }
-
-    private static String sign(JWSHeader header, JWSSigner signer, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(signer);
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-        return jwt.serialize();
-    }
-
-    private static JWSSigner mac(byte[] secret) {
-        try {
-            return new MACSigner(secret);
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static JWSSigner ecSigner() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(256);
-            return new ECDSASigner((ECPrivateKey) generator.generateKeyPair().getPrivate());
-        }
-        catch (java.security.GeneralSecurityException | JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static String payloadOf(String token) {
-        return token.split("\\.")[1];
-    }
-
-    private static String signatureOf(String token) {
-        return token.split("\\.")[2];
-    }
-
-    private static String base64(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

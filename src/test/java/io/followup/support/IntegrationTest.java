@@ -29,6 +29,13 @@ public abstract class IntegrationTest {
     public static final long TEST_READS = 1_000_000;
     public static final long TEST_WRITES = 500_000;
 
+    /**
+     * Set these (with a {@code @DynamicPropertySource} or {@code @TestPropertySource} of the test class) for token-request
+     * budgets other than {@link #TEST_READS}, the shared context's, which never run out.
+     */
+    protected static final String TOKEN_REQUESTS_PER_CLIENT = "followup.test.token-requests.per-client";
+    protected static final String TOKEN_REQUESTS_PER_ADDRESS = "followup.test.token-requests.per-address";
+
     /** A fixed test key for public IDs (base64 of 64 bytes); not used anywhere else. */
     protected static final String ID_KEY =
             "dGVzdC1vbmx5LWtleS1mb3ItZm9sbG93dXAtc2VydmljZS1pbnRlZ3JhdGlvbi10ZXN0cy0wMTIzNDU2Nzg5YQ==";
@@ -77,8 +84,10 @@ public abstract class IntegrationTest {
         registry.add("followup.ids.key", () -> ID_KEY);
         registry.add("followup.oauth.issuer", () -> OAuthServerKeys.ISSUER);
         registry.add("followup.oauth.signing-key-location", OAuthServerKeys.get()::location);
-        registry.add("followup.oauth.token-requests.per-client", () -> TEST_READS);
-        registry.add("followup.oauth.token-requests.per-address", () -> TEST_READS);
+        // Placeholders, so a context of its own can set small budgets: a subclass's @DynamicPropertySource naming
+        // these properties themselves would lose to this one, which Spring registers after it.
+        registry.add("followup.oauth.token-requests.per-client", () -> "${" + TOKEN_REQUESTS_PER_CLIENT + ":" + TEST_READS + "}");
+        registry.add("followup.oauth.token-requests.per-address", () -> "${" + TOKEN_REQUESTS_PER_ADDRESS + ":" + TEST_READS + "}");
         registry.add("followup.api.cors.allowed-origins", () -> ALLOWED_ORIGIN);
         registry.add("followup.api.rate-limit.reads", () -> TEST_READS);
         registry.add("followup.api.rate-limit.writes", () -> TEST_WRITES);

@@ -3,6 +3,7 @@ package io.followup.oauth;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,10 @@ final class TokenRequests {
     static final String TOKEN_PATH = "/token";
     /** GetBill's guides use both (https://docs.getbill.io/authentication, /guides/best-practices). */
     static final String OAUTH_TOKEN_PATH = "/oauth/token";
+    /** What a token request may send, all of it in the form body. */
+    private static final Set<String> REQUEST_PARAMETERS = Set.of(OAuth2ParameterNames.GRANT_TYPE, OAuth2ParameterNames.SCOPE,
+            OAuth2ParameterNames.CLIENT_ID, OAuth2ParameterNames.CLIENT_SECRET, OAuth2ParameterNames.CLIENT_ASSERTION,
+            OAuth2ParameterNames.CLIENT_ASSERTION_TYPE);
 
     private TokenRequests() {
     }
@@ -25,6 +30,21 @@ final class TokenRequests {
 
     static boolean isTokenRequest(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && isTokenPath(request);
+    }
+
+    /** The first parameter of a token request that the URL's query carries, if any. */
+    static String parameterInQuery(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+            if (REQUEST_PARAMETERS.contains(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     static boolean hasBasicCredentials(HttpServletRequest request) {

@@ -115,11 +115,15 @@ class TokenRequestBadInputIntegrationTests extends IntegrationTest {
                 FORM, GRANT + "&client_id=" + c.clientId() + "&client_secret=" + c.clientSecret(), "")));
         cases.add(badRequest("HTTP Basic and a client_secret in the query string", "invalid_request",
                 (t, c) -> t.raw(ClientCredentials.basic(c.clientId(), c.clientSecret()), FORM, GRANT, "?client_secret=" + c.clientSecret())));
-        // RFC 6749 section 2.3.1: credentials MUST NOT be in the request URI; query parameters are no form fields
-        cases.add(invalidClient("client_id and client_secret in the query string only",
+        // RFC 6749 section 2.3.1: credentials MUST NOT be in the request URI; every parameter belongs in the form body
+        cases.add(badRequest("client_id and client_secret in the query string only", "invalid_request",
                 (t, c) -> t.raw(null, FORM, GRANT, "?client_id=" + c.clientId() + "&client_secret=" + c.clientSecret())));
-        cases.add(invalidClient("client_secret in the query string, client_id in the form",
+        cases.add(badRequest("client_secret in the query string, client_id in the form", "invalid_request",
                 (t, c) -> t.raw(null, FORM, GRANT + "&client_id=" + c.clientId(), "?client_secret=" + c.clientSecret())));
+        cases.add(badRequest("scope in the query string (it gave a token without scopes)", "invalid_request",
+                (t, c) -> t.raw(ClientCredentials.basic(c.clientId(), c.clientSecret()), FORM, GRANT, "?scope=debts:read")));
+        cases.add(badRequest("grant_type in the query string and the form", "invalid_request",
+                (t, c) -> t.raw(ClientCredentials.basic(c.clientId(), c.clientSecret()), FORM, GRANT, "?" + GRANT)));
         return cases.stream();
     }
 
@@ -159,7 +163,9 @@ class TokenRequestBadInputIntegrationTests extends IntegrationTest {
         for (String query : List.of("", "?" + GRANT, "?" + GRANT + "&client_id=" + client.clientId() + "&client_secret=" + client.clientSecret())) {
             ApiResponse response = api.request("GET", "/token" + query).header("Authorization", ClientCredentials.basic(client.clientId(), client.clientSecret())).send();
             String where = "GET /token" + query + " answered " + response;
-            assertThat(response.status()).as(where).isIn(401, 404, 405);
+            assertThat(response.status()).as(where).isEqualTo(405);
+            assertThat(response.header("Allow")).as(where).isEqualTo("POST");
+            assertThat(response.json().path("error").asString()).as(where).isEqualTo("invalid_request");
             assertNoTokenNoTrace(where, response);
         }
         assertUnused(client);

@@ -50,18 +50,22 @@ warm_round() {
 }
 warm_up warm_round
 
-measure wrk-get-outside wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$OUT/get-outside.lua" "$GET_URL"
-measure wrk-get-own wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$OUT/get-own.lua" "$GET_URL"
+# In the order outside, own, own, outside: a drift of the machine during the runs falls on both alike.
+measure wrk-get-outside-1 wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$OUT/get-outside.lua" "$GET_URL"
+measure wrk-get-own-1 wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$OUT/get-own.lua" "$GET_URL"
+measure wrk-get-own-2 wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$OUT/get-own.lua" "$GET_URL"
+measure wrk-get-outside-2 wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency -s "$OUT/get-outside.lua" "$GET_URL"
 measure wrk-post-token wrk -t2 -c"$TOKEN_CONCURRENCY" -d"$DURATION" --latency -s "$OUT/post-token.lua" "$BASE_URL/token"
 
 {
   echo "| request | token of | rate | p50 / p99 | non-2xx | CPU ms per request: service / PostgreSQL / wrk | machine busy |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
-  for run in get-outside get-own; do
-    echo "| GET /external-api/v1/followups (c=$CONCURRENCY) | ${run#get-} issuer | $(rate "wrk-$run") req/s | $(pct "wrk-$run" 50) / $(pct "wrk-$run" 99) | $(non2xx "wrk-$run") | $(cpu_ms "wrk-$run" "$(count "wrk-$run")") | $(busy "wrk-$run") |"
+  for run in get-outside-1 get-own-1 get-own-2 get-outside-2; do
+    issuer=${run#get-}
+    echo "| GET /external-api/v1/followups (c=$CONCURRENCY) | ${issuer%-*} issuer (run ${issuer##*-}) | $(rate "wrk-$run") req/s | $(pct "wrk-$run" 50) / $(pct "wrk-$run" 99) | $(non2xx "wrk-$run") | $(cpu_ms "wrk-$run" "$(count "wrk-$run")") | $(busy "wrk-$run") |"
   done
   echo "| POST /token (c=$TOKEN_CONCURRENCY) | - | $(rate wrk-post-token) req/s | $(pct wrk-post-token 50) / $(pct wrk-post-token 99) | $(non2xx wrk-post-token) | $(cpu_ms wrk-post-token "$(count wrk-post-token)") | $(busy wrk-post-token) |"
   echo
-  echo "Reads with the own issuer's token / the outside issuer's: **$(awk -v a="$(rate wrk-get-own)" -v b="$(rate wrk-get-outside)" 'BEGIN { printf "%.2f", a / b }')**."
+  echo "Reads with the own issuer's token / the outside issuer's (both runs of each): **$(awk -v a="$(( $(rate wrk-get-own-1) + $(rate wrk-get-own-2) ))" -v b="$(( $(rate wrk-get-outside-1) + $(rate wrk-get-outside-2) ))" 'BEGIN { printf "%.2f", a / b }')**."
   echo "Warm-up $WARMUP_SECONDS s; each run $DURATION; $(nproc) cores shared by wrk, PostgreSQL and the service (and anything else running; see machine busy); $(java -version 2>&1 | head -1); $(date -u +%FT%TZ)."
 } | tee "$OUT/oauth-results.md"

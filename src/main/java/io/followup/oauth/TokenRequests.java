@@ -1,5 +1,6 @@
 package io.followup.oauth;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class TokenRequests {
             return null;
         }
         for (String pair : query.split("&")) {
-            String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+            String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
             if (REQUEST_PARAMETERS.contains(name)) {
                 return name;
             }
@@ -60,7 +61,7 @@ final class TokenRequests {
                         StandardCharsets.UTF_8);
                 int colon = pair.indexOf(':');
                 return colon <= 0 ? Optional.empty()
-                        : Optional.of(java.net.URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8));
+                        : Optional.of(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8));
             }
             catch (IllegalArgumentException ex) {
                 return Optional.empty();

@@ -21,7 +21,7 @@ public class ApiClients {
 
     /** What a client may be granted: the external API's scopes, never an admin one. */
     public static final Set<String> GRANTABLE_SCOPES = Set.of("followups:read", "followups:write", "debts:read", "debts:write",
-            "debtors:read", "debtors:write");
+            "debtors:read", "debtors:write", "webhooks:read", "webhooks:write");
 
     /** The sizes of the api_client columns they go to. */
     static final int MAX_CLIENT_ID_LENGTH = 64;

@@ -16,9 +16,9 @@ public record CreateApiClientRequest(
         @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Scopes its tokens get"),
                 minItems = 1, maxItems = 20,
                 schema = @Schema(allowableValues = {"debtors:read", "debtors:write", "debts:read", "debts:write", "followups:read",
-                        "followups:write"}))
+                        "followups:write", "webhooks:read", "webhooks:write"}))
         @NotNull(message = "scopes is required")
-        @Size(max = 20, message = "Give at most 20 scopes (there are 6 grantable ones)")
+        @Size(max = 20, message = "Give at most 20 scopes (there are 8 grantable ones)")
         List<String> scopes,
         @Schema(description = "The client's company: required for ops tokens; a company admin's token names its own",
                 maxLength = ApiClients.MAX_COMPANY_LENGTH, example = "demo-company")

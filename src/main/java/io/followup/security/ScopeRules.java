@@ -37,6 +37,11 @@ final class ScopeRules {
             rule(WRITES, "/external-api/v1/debts/**", "debts:write"),
             rule(READS, "/external-api/v1/debtors/**", "debtors:read"),
             rule(WRITES, "/external-api/v1/debtors/**", "debtors:write"),
+            rule(READS, "/external-api/v1/webhooks/**", "webhooks:read"),
+            rule(WRITES, "/external-api/v1/webhooks/**", "webhooks:write"),
+            // The platform's webhook subscriptions are part of its follow-up set-up, as the configurations are.
+            rule(READS, "/backend/followup/webhooks/**", "followup-configs:read"),
+            rule(WRITES, "/backend/followup/webhooks/**", "followup-configs:write"),
             rule(READS, "/external-api/v1/followups/**", "followups:read"),
             rule(WRITES, "/external-api/v1/followups/**", "followups:write"),
             // API clients of the external API's token endpoint: ops and company admins, with a token of the configured

@@ -57,7 +57,7 @@ class OpenApiConfiguration {
                                 + "(that company's clients only), without one it is ops (every company's)"))
                         .addSecuritySchemes("external", bearer("External API OAuth 2.0 access token of the configured "
                                 + "identity provider (see oauth2 for this service's own): claims company_id and scope "
-                                + "(followups:read, followups:write, debts:read, debts:write, debtors:read, debtors:write)")));
+                                + "(followups:read, followups:write, debts:read, debts:write, debtors:read, debtors:write, webhooks:read, webhooks:write)")));
     }
 
     @Bean

@@ -30,7 +30,7 @@ import com.nimbusds.jwt.SignedJWT;
 public final class TestTokens {
 
     public static final String BACKEND_SCOPES = "followup-configs:read followup-configs:write followup-events:write";
-    public static final String EXTERNAL_SCOPES = "followups:read followups:write debts:read debts:write debtors:read debtors:write";
+    public static final String EXTERNAL_SCOPES = "followups:read followups:write debts:read debts:write debtors:read debtors:write webhooks:read webhooks:write";
     /** What ops need to read /actuator/prometheus (and every actuator endpoint but health). */
     public static final String METRICS_SCOPE = "metrics:read";
 

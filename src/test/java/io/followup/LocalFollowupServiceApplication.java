@@ -75,6 +75,10 @@ public final class LocalFollowupServiceApplication {
             OAuthServerKeys.write(TestTokens.generate(), oauthKey);
         }
         arguments.add("--followup.oauth.signing-key-location=" + oauthKey.toUri());
+        // Webhooks to a receiver on this machine (http://localhost:...), which production refuses.
+        if (System.getenv("FOLLOWUP_WEBHOOKS_ALLOW_PRIVATE_NETWORKS") == null) {
+            arguments.add("--followup.webhooks.allow-private-networks=true");
+        }
         if (System.getenv("FOLLOWUP_OAUTH_ISSUER") == null) {
             arguments.add("--followup.oauth.issuer=http://localhost:" + System.getenv().getOrDefault("PORT", "8080"));
         }

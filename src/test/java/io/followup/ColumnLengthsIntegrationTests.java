@@ -16,6 +16,7 @@ import io.followup.job.JobColumnLimits;
 import io.followup.ratelimit.RateLimitColumnLimits;
 import io.followup.security.SecurityColumnLimits;
 import io.followup.support.IntegrationTest;
+import io.followup.webhooks.WebhooksColumnLimits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +34,14 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
             "send_rate_bucket.id");
 
     /** Text from outside (provider answers, error messages), cut to a size where it is written. */
-    private static final Map<String, Integer> CUT = merged(EnrollmentColumnLimits.CUT, JobColumnLimits.CUT);
+    private static final Map<String, Integer> CUT = merged(EnrollmentColumnLimits.CUT, JobColumnLimits.CUT,
+            WebhooksColumnLimits.CUT);
 
     @Test
     void validationCapsEqualColumnSizes() {
         Map<String, Integer> validated = merged(CollectionsColumnLimits.VALIDATED, EnrollmentColumnLimits.VALIDATED,
                 SecurityColumnLimits.VALIDATED, IdempotencyColumnLimits.VALIDATED, RateLimitColumnLimits.VALIDATED,
-                ApiClientsColumnLimits.VALIDATED);
+                ApiClientsColumnLimits.VALIDATED, WebhooksColumnLimits.VALIDATED);
         assertColumnSizes("column sizes of the validated fields", validated);
         // The debtor update has limits of its own on columns the debt create also fills.
         assertColumnSizes("column sizes of the debtor update's fields", DebtorsColumnLimits.VALIDATED);
@@ -54,7 +56,7 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
     @Test
     void fixedValuesFitTheirColumns() {
         Map<String, Integer> fixed = merged(CollectionsColumnLimits.ENUMS, EnrollmentColumnLimits.FIXED_VALUES,
-                IdempotencyColumnLimits.FIXED_VALUES, ApiClientsColumnLimits.FIXED_VALUES);
+                IdempotencyColumnLimits.FIXED_VALUES, ApiClientsColumnLimits.FIXED_VALUES, WebhooksColumnLimits.FIXED_VALUES);
         Map<String, Integer> columns = textColumns();
 
         fixed.forEach((column, longest) -> assertThat(columns.get(column)).as(column).isNotNull().isGreaterThanOrEqualTo(longest));
@@ -67,7 +69,8 @@ class ColumnLengthsIntegrationTests extends IntegrationTest {
         for (Map<String, Integer> group : List.of(CollectionsColumnLimits.VALIDATED, CollectionsColumnLimits.ENUMS,
                 EnrollmentColumnLimits.VALIDATED, EnrollmentColumnLimits.FIXED_VALUES, SecurityColumnLimits.VALIDATED,
                 IdempotencyColumnLimits.VALIDATED, IdempotencyColumnLimits.FIXED_VALUES, RateLimitColumnLimits.VALIDATED,
-                ApiClientsColumnLimits.VALIDATED, ApiClientsColumnLimits.FIXED_VALUES)) {
+                ApiClientsColumnLimits.VALIDATED, ApiClientsColumnLimits.FIXED_VALUES, WebhooksColumnLimits.VALIDATED,
+                WebhooksColumnLimits.FIXED_VALUES)) {
             known.addAll(group.keySet());
         }
 

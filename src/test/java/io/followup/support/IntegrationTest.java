@@ -114,6 +114,8 @@ public abstract class IntegrationTest {
         registry.add("followup.callbacks.meta.app-secret", () -> META_APP_SECRET);
         registry.add("followup.callbacks.meta.verify-token", () -> META_VERIFY_TOKEN);
         registry.add("followup.callbacks.gupshup.apps.gupshup_app_12345.token", () -> GUPSHUP_CALLBACK_TOKEN);
+        // The webhook receivers of the tests listen on localhost.
+        registry.add("followup.webhooks.allow-private-networks", () -> "true");
     }
 
     /** Jupiter calls it before each test; tests run by another engine (jqwik) call it themselves. */

@@ -40,6 +40,7 @@ public final class ServiceProperties {
         properties.put("followup.delivery.gupshup.apps.gupshup_app_12345.app-name", "DemoApp");
         properties.put("followup.api.rate-limit.reads", Long.toString(IntegrationTest.TEST_READS));
         properties.put("followup.api.rate-limit.writes", Long.toString(IntegrationTest.TEST_WRITES));
+        properties.put("followup.webhooks.allow-private-networks", "true");
         properties.put("spring.main.banner-mode", "off");
         return properties;
     }

@@ -45,8 +45,8 @@ class SubscriptionStore {
     }
 
     List<StoredSubscription> page(WebhookAudience audience, String owner, long offset, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + """
-                 FROM webhook_subscription WHERE audience = ? AND owner = ?
+        return jdbc.query("SELECT " + COLUMNS + " " + """
+                FROM webhook_subscription WHERE audience = ? AND owner = ?
                  ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""", SubscriptionStore::row, audience.name(), owner, limit, offset);
     }
 

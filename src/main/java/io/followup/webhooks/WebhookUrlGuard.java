@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +27,15 @@ import org.springframework.stereotype.Component;
 final class WebhookUrlGuard {
 
     static final int MAX_URL_LENGTH = 2048;
+    /** A host of numbers only (decimal, octal, hex; one to four parts), which resolvers read differently. */
+    private static final Pattern NUMERIC_HOST = Pattern.compile(
+            "(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+))*\\.?");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+            + "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
 
     private final boolean allowPrivateNetworks;
 
+    @Autowired
     WebhookUrlGuard(WebhookSettings settings) {
         this(settings.allowPrivateNetworks());
     }
@@ -79,6 +87,10 @@ final class WebhookUrlGuard {
         }
         if (uri.getRawFragment() != null) {
             return refused("url must not have a fragment");
+        }
+        if (NUMERIC_HOST.matcher(uri.getHost()).matches() && !DOTTED_QUAD.matcher(uri.getHost()).matches()) {
+            // 0177.0.0.1 is 127.0.0.1 to some resolvers and 177.0.0.1 to Java's: no reading of such a host is trusted.
+            return refused("url must write an IPv4 address as four decimal numbers without leading zeros");
         }
         if (allowPrivateNetworks) {
             return new Checked(uri, null);

@@ -56,7 +56,7 @@ class DebtService {
         if (fields.internalId() != null && debts.existsByCompanyIdAndFieldsInternalId(companyId, fields.internalId())) {
             throw new DebtConflictException(fields.internalId());
         }
-        return created(companyId, insert(companyId, fields));
+        return DebtResponse.from(insert(companyId, fields), DebtActivity.Figures.NONE, ids);
     }
 
     /** Writes a debt whose fields passed every check, with its debtor; a batch calls it once per row, each in its own transaction. */
@@ -96,10 +96,9 @@ class DebtService {
         }, (rs, row) -> rs.getString(1)));
     }
 
-    private DebtResponse created(String companyId, Debt debt) {
-        DebtResponse answer = DebtResponse.from(debt, DebtActivity.Figures.NONE, ids);
-        webhooks.debtCreated(companyId, answer);
-        return answer;
+    /** debt.created, its data the create's answer: a new debt has no follow-ups, so no figures to read. */
+    private void created(String companyId, Debt debt) {
+        webhooks.debtCreated(companyId, DebtResponse.from(debt, DebtActivity.Figures.NONE, ids));
     }
 
     /** Writes the debt now, a taken internal_id (a concurrent request's) being the 409 it would have been before. */

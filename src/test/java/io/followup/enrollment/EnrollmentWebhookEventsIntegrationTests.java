@@ -126,13 +126,13 @@ class EnrollmentWebhookEventsIntegrationTests extends EnrollmentFixture {
         assertThat(optOut("o2-" + lead).json().get("outcome").asString()).isEqualTo("recorded");
 
         List<Event> events = events();
-        assertThat(types(events)).containsExactly(WebhookEvents.ENROLLMENT_STARTED, WebhookEvents.ENROLLMENT_STOPPED,
-                WebhookEvents.LEAD_OPTED_OUT);
-        assertThat(events.get(1).data().get("enrollment_id").asString()).isEqualTo(enrollmentId);
-        assertThat(events.get(1).data().get("reason").asString()).isEqualTo("opted_out");
-        assertThat(events.get(2).data().get("lead_id").asString()).isEqualTo(lead);
-        assertThat(events.get(2).data().get("channel_id").asString()).isEqualTo(channel.toString());
-        assertThat(events.get(2).data().get("source").asString()).isEqualTo("lead_opted_out");
+        assertThat(types(events)).as("the opt-out, then the stop it causes").containsExactly(WebhookEvents.ENROLLMENT_STARTED,
+                WebhookEvents.LEAD_OPTED_OUT, WebhookEvents.ENROLLMENT_STOPPED);
+        assertThat(events.get(1).data().get("lead_id").asString()).isEqualTo(lead);
+        assertThat(events.get(1).data().get("channel_id").asString()).isEqualTo(channel.toString());
+        assertThat(events.get(1).data().get("source").asString()).isEqualTo("lead_opted_out");
+        assertThat(events.get(2).data().get("enrollment_id").asString()).isEqualTo(enrollmentId);
+        assertThat(events.get(2).data().get("reason").asString()).isEqualTo("opted_out");
     }
 
     @Test

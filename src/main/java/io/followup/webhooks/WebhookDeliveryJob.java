@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -100,7 +101,7 @@ class WebhookDeliveryJob implements JobHandler {
     }
 
     private void disable(UUID subscriptionId, Instant now) {
-        String reason = DISABLED_REASON + settings.disableAfter().toString().substring(2).toLowerCase();
+        String reason = DISABLED_REASON + settings.disableAfter().toString().substring(2).toLowerCase(Locale.ROOT);
         jdbc.update("""
                 UPDATE webhook_subscription SET active = false, disabled_reason = ?, disabled_at = ?, updated_at = ?
                  WHERE id = ? AND active""", reason, SubscriptionStore.ts(now), SubscriptionStore.ts(now), subscriptionId);

@@ -36,6 +36,9 @@ public abstract class IntegrationTest {
     protected static final String TOKEN_REQUESTS_PER_CLIENT = "followup.test.token-requests.per-client";
     protected static final String TOKEN_REQUESTS_PER_ADDRESS = "followup.test.token-requests.per-address";
 
+    /** Set this to false (as {@link #TOKEN_REQUESTS_PER_CLIENT}) for a context whose webhooks refuse private networks. */
+    protected static final String WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "followup.test.webhooks.allow-private-networks";
+
     /** A fixed test key for public IDs (base64 of 64 bytes); not used anywhere else. */
     protected static final String ID_KEY =
             "dGVzdC1vbmx5LWtleS1mb3ItZm9sbG93dXAtc2VydmljZS1pbnRlZ3JhdGlvbi10ZXN0cy0wMTIzNDU2Nzg5YQ==";
@@ -114,8 +117,8 @@ public abstract class IntegrationTest {
         registry.add("followup.callbacks.meta.app-secret", () -> META_APP_SECRET);
         registry.add("followup.callbacks.meta.verify-token", () -> META_VERIFY_TOKEN);
         registry.add("followup.callbacks.gupshup.apps.gupshup_app_12345.token", () -> GUPSHUP_CALLBACK_TOKEN);
-        // The webhook receivers of the tests listen on localhost.
-        registry.add("followup.webhooks.allow-private-networks", () -> "true");
+        // The webhook receivers of the tests listen on localhost; a placeholder, so a context of its own can refuse them.
+        registry.add("followup.webhooks.allow-private-networks", () -> "${" + WEBHOOKS_ALLOW_PRIVATE_NETWORKS + ":true}");
     }
 
     /** Jupiter calls it before each test; tests run by another engine (jqwik) call it themselves. */

@@ -3,6 +3,7 @@ package io.followup.webhooks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.followup.support.Eventually;
 import org.junit.jupiter.api.Test;
@@ -136,5 +137,31 @@ class WebhookRetryIntegrationTests extends WebhookTestBase {
         record(EXTERNAL, owner, WebhookEvents.DEBT_STATUS_CHANGED, Map.of("id", "after"), null);
         DeliveryView resumed = awaitLog(EXTERNAL, owner, issued.subscription().id(), 3, "succeeded").get(0);
         assertThat(resumed.sequence()).as("the event recorded while disabled was not numbered").isEqualTo(2);
+    }
+
+    @Test
+    void pendingRetriesOfAnInactiveSubscriptionAreNotSentAndADeletedOnesVanish() {
+        String owner = newOwner(BACKEND);
+        String pausedUrl = receiver.newUrl();
+        String deletedUrl = receiver.newUrl();
+        receiver.answer(pausedUrl, new WebhookReceiver.Answer(500, Duration.ZERO));
+        receiver.answer(deletedUrl, new WebhookReceiver.Answer(500, Duration.ZERO));
+        IssuedSubscription paused = subscribe(BACKEND, owner, pausedUrl, WebhookEvents.STEP_FAILED);
+        IssuedSubscription deleted = subscribe(BACKEND, owner, deletedUrl, WebhookEvents.STEP_FAILED);
+        record(BACKEND, owner, WebhookEvents.STEP_FAILED, Map.of("error", "x"), null);
+        awaitLog(BACKEND, owner, paused.subscription().id(), 2, "pending");
+        UUID deletedRetry = awaitLog(BACKEND, owner, deleted.subscription().id(), 2, "pending").get(0).deliveryId();
+
+        subscriptions.update(BACKEND, owner, paused.subscription().id(), null, null, false);
+        subscriptions.delete(BACKEND, owner, deleted.subscription().id());
+        clock.advance(PAST_FIRST_RETRY);
+
+        DeliveryView unsent = awaitLog(BACKEND, owner, paused.subscription().id(), 2, "failed").get(0);
+        assertThat(unsent.error()).isEqualTo("Not sent: the subscription is inactive");
+        assertThat(unsent.statusCode()).isNull();
+        Eventually.until("the deleted subscription's retry job ran", () -> "succeeded".equals(jdbc.queryForObject(
+                "SELECT status FROM job WHERE dedupe_key = ?", String.class, DeliveryStore.JOB_KIND + ":" + deletedRetry)));
+        assertThat(receiver.received(pausedUrl)).hasSize(1);
+        assertThat(receiver.received(deletedUrl)).hasSize(1);
     }
 }

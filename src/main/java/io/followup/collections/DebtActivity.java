@@ -20,10 +20,18 @@ import org.springframework.stereotype.Component;
 @Component
 class DebtActivity {
 
-    /** One debt's figures. */
-    record Figures(long followups, long reminders, long answered, String summary, List<Contact> contacts) {
+    /** One debt's figures; {@code numbers} are all the numbers its follow-ups used, the debt's own phone too. */
+    record Figures(long followups, long reminders, long answered, String summary, List<Contact> numbers) {
 
         static final Figures NONE = new Figures(0, 0, 0, null, List.of());
+
+        /**
+         * The contacts of a debt with this phone: the other numbers. Kept apart from the read so that one read serves a
+         * debt before and after its phone changes.
+         */
+        List<Contact> contactsOtherThan(String phone) {
+            return numbers.stream().filter(contact -> !contact.phone().equals(phone)).toList();
+        }
     }
 
     /** A number the debt's follow-ups used other than the debt's own phone. */
@@ -49,17 +57,12 @@ class DebtActivity {
             return Map.of();
         }
         Long[] ids = debts.stream().map(Debt::getId).toArray(Long[]::new);
-        Map<Long, String> ownPhones = new HashMap<>();
-        debts.forEach(debt -> ownPhones.put(debt.getId(), debt.fields().phone()));
         Map<Long, List<Contact>> contacts = new HashMap<>();
         query("""
                 SELECT debt_id, phone_number_used, count(*) FROM debt_followup
                 WHERE debt_id = ANY (?) AND phone_number_used IS NOT NULL GROUP BY debt_id, phone_number_used
                 ORDER BY debt_id, count(*) DESC, phone_number_used""", ids, rs -> {
-            long debt = rs.getLong(1);
-            if (!rs.getString(2).equals(ownPhones.get(debt))) {
-                contacts.computeIfAbsent(debt, d -> new ArrayList<>()).add(new Contact(rs.getString(2), rs.getLong(3)));
-            }
+            contacts.computeIfAbsent(rs.getLong(1), d -> new ArrayList<>()).add(new Contact(rs.getString(2), rs.getLong(3)));
         });
         Map<Long, Figures> figures = new HashMap<>();
         query("""

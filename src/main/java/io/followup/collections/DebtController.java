@@ -54,8 +54,7 @@ class DebtController {
             + "or a request with this Idempotency-Key is still in progress (retry after Retry-After)")
     ResponseEntity<ExternalResponse<DebtResponse>> create(CompanyId company,
             @RequestBody CreateDebtRequest body) {
-        Debt created = service.create(company.value(), body);
-        DebtResponse debt = DebtResponse.from(created, DebtActivity.Figures.NONE, ids);
+        DebtResponse debt = service.create(company.value(), body);
         return ResponseEntity.created(URI.create("/external-api/v1/debts/" + debt.id()))
                 .body(ExternalResponse.of("Debt created successfully", debt));
     }
@@ -169,8 +168,8 @@ class DebtController {
         return page(service.listForDebtor(company.value(), debtorId, filter, PageParams.external(page, limit)));
     }
 
-    private ExternalResponse<DebtResponse> updated(Debt debt) {
-        return ExternalResponse.of("Debt updated successfully", DebtResponse.from(debt, activity.of(debt), ids));
+    private ExternalResponse<DebtResponse> updated(DebtResponse debt) {
+        return ExternalResponse.of("Debt updated successfully", debt);
     }
 
     private ExternalPage<DebtResponse> page(Page<Debt> debts) {

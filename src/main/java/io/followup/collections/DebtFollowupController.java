@@ -50,7 +50,7 @@ class DebtFollowupController {
             name = "Location", description = "Path of the new followup", schema = @Schema(type = "string")))
     ResponseEntity<ExternalResponse<DebtFollowupResponse>> create(CompanyId company,
             @RequestBody DebtFollowupRequest body) {
-        DebtFollowupResponse followup = DebtFollowupResponse.from(service.create(company.value(), body), ids);
+        DebtFollowupResponse followup = service.create(company.value(), body);
         return ResponseEntity.created(URI.create("/external-api/v1/followups/" + followup.id()))
                 .body(ExternalResponse.of("Followup created successfully", followup));
     }
@@ -128,8 +128,8 @@ class DebtFollowupController {
         return page(service.listForDebt(company.value(), debtId, PageParams.external(page, limit)));
     }
 
-    private ExternalResponse<DebtFollowupDetailsResponse> updated(DebtFollowup followup) {
-        return ExternalResponse.of("Followup updated successfully", DebtFollowupDetailsResponse.from(followup, ids));
+    private ExternalResponse<DebtFollowupDetailsResponse> updated(DebtFollowupDetailsResponse followup) {
+        return ExternalResponse.of("Followup updated successfully", followup);
     }
 
     private ExternalPage<DebtFollowupDetailsResponse> page(org.springframework.data.domain.Page<DebtFollowup> followups) {

@@ -28,20 +28,25 @@ class DebtFollowupService {
     private final DebtFollowupRepository followups;
     private final DebtService debts;
     private final PublicIds ids;
+    private final CollectionsWebhooks webhooks;
     private final Clock clock;
 
-    DebtFollowupService(DebtFollowupRepository followups, DebtService debts, PublicIds ids, Clock clock) {
+    DebtFollowupService(DebtFollowupRepository followups, DebtService debts, PublicIds ids, CollectionsWebhooks webhooks,
+            Clock clock) {
         this.followups = followups;
         this.debts = debts;
         this.ids = ids;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
     /**
      * Creates a follow-up. That the debt is the company's own is checked by the insert itself (a
      * foreign key on debt and company), so a valid request costs one statement, not a lookup first.
+     *
+     * @return the answer, which is also the followup.created event's data
      */
-    public DebtFollowup create(String companyId, DebtFollowupRequest request) {
+    public DebtFollowupResponse create(String companyId, DebtFollowupRequest request) {
         FieldErrors errors = new FieldErrors();
         Long debtId = null;
         if (request.debtId() == null || request.debtId().isBlank()) {
@@ -60,8 +65,9 @@ class DebtFollowupService {
             errors.add("debt_id", INVALID_DEBT);
         }
         errors.throwIfAny();
+        DebtFollowup created;
         try {
-            return followups.saveAndFlush(new DebtFollowup(companyId, debtId, values, now()));
+            created = followups.saveAndFlush(new DebtFollowup(companyId, debtId, values, now()));
         }
         catch (DataIntegrityViolationException ex) {
             if (Constraints.violated(ex, DEBT_OF_COMPANY_CONSTRAINT)) {
@@ -69,6 +75,9 @@ class DebtFollowupService {
             }
             throw ex;
         }
+        DebtFollowupResponse answer = DebtFollowupResponse.from(created, ids);
+        webhooks.followupCreated(companyId, answer);
+        return answer;
     }
 
     @Transactional(readOnly = true)
@@ -76,8 +85,12 @@ class DebtFollowupService {
         return find(companyId, publicId);
     }
 
-    /** A partial update: given fields change, absent or null ones keep their value; the debt cannot change. */
-    public DebtFollowup update(String companyId, String publicId, DebtFollowupRequest request) {
+    /**
+     * A partial update: given fields change, absent or null ones keep their value; the debt cannot change.
+     *
+     * @return the answer, which is also the data of followup.updated (and followup.completed or followup.failed)
+     */
+    public DebtFollowupDetailsResponse update(String companyId, String publicId, DebtFollowupRequest request) {
         DebtFollowup followup = find(companyId, publicId);
         FieldErrors errors = new FieldErrors();
         if (request.debtId() != null && !ids.decode(IdType.DEBT, request.debtId()).equals(Optional.of(followup.getDebtId()))) {
@@ -86,8 +99,11 @@ class DebtFollowupService {
         DebtFollowupChanges values = DebtFollowupRequestValidator.check(request, errors);
         FollowupTracking.check(values, followup, errors);
         errors.throwIfAny();
+        DebtFollowupDetailsResponse before = DebtFollowupDetailsResponse.from(followup, ids);
         followup.apply(values, now());
-        return followups.saveAndFlush(followup);
+        DebtFollowupDetailsResponse answer = DebtFollowupDetailsResponse.from(followups.saveAndFlush(followup), ids);
+        webhooks.followupUpdated(companyId, before, answer);
+        return answer;
     }
 
     @Transactional(readOnly = true)

@@ -80,7 +80,7 @@ record DebtResponse(
                 f.country(), debt.status().wire(), f.timelineId(), figures.reminders(), figures.answered(), figures.summary(),
                 f.iban(), figures.followups(), f.company(), f.debtorCompany(), f.paymentLink(), f.metadata(),
                 ExternalTimes.format(debt.getCreatedAt()), ExternalTimes.format(debt.getLastTimelineRestart()),
-                f.paymentPlanActive(), ExternalTimes.format(f.planStartDate()), figures.contacts(),
+                f.paymentPlanActive(), ExternalTimes.format(f.planStartDate()), figures.contactsOtherThan(f.phone()),
                 ids.encode(IdType.DEBTOR, debt.getDebtorId()), f.timelineStartMode(), f.acceptExpensiveDestination());
     }
 }

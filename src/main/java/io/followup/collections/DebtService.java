@@ -32,17 +32,23 @@ class DebtService {
     private final Debtors debtors;
     private final PublicIds ids;
     private final JdbcTemplate jdbc;
+    private final DebtActivity activity;
+    private final CollectionsWebhooks webhooks;
     private final Clock clock;
 
-    DebtService(DebtRepository debts, Debtors debtors, PublicIds ids, JdbcTemplate jdbc, Clock clock) {
+    DebtService(DebtRepository debts, Debtors debtors, PublicIds ids, JdbcTemplate jdbc, DebtActivity activity,
+            CollectionsWebhooks webhooks, Clock clock) {
         this.debts = debts;
         this.debtors = debtors;
         this.ids = ids;
         this.jdbc = jdbc;
+        this.activity = activity;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
-    public Debt create(String companyId, CreateDebtRequest request) {
+    /** Creates a debt; @return the answer, which is also the debt.created event's data (a new debt has no follow-ups). */
+    public DebtResponse create(String companyId, CreateDebtRequest request) {
         FieldErrors errors = new FieldErrors();
         DebtFields fields = DebtRequestValidator.create(request, errors);
         errors.throwIfAny();
@@ -50,14 +56,16 @@ class DebtService {
         if (fields.internalId() != null && debts.existsByCompanyIdAndFieldsInternalId(companyId, fields.internalId())) {
             throw new DebtConflictException(fields.internalId());
         }
-        return insert(companyId, fields);
+        return DebtResponse.from(insert(companyId, fields), DebtActivity.Figures.NONE, ids);
     }
 
     /** Writes a debt whose fields passed every check, with its debtor; a batch calls it once per row, each in its own transaction. */
     public Debt insert(String companyId, DebtFields fields) {
         Instant now = now();
         long debtor = debtors.debtorFor(companyId, identity(fields), now);
-        return saved(new Debt(companyId, debtor, fields, now));
+        Debt debt = saved(new Debt(companyId, debtor, fields, now));
+        created(companyId, debt);
+        return debt;
     }
 
     /**
@@ -70,6 +78,7 @@ class DebtService {
                 .map(one -> debts.save(new Debt(companyId, debtors.debtorFor(companyId, identity(one), now), one, now)))
                 .toList();
         debts.flush();
+        written.forEach(debt -> created(companyId, debt));
         return written;
     }
 
@@ -85,6 +94,11 @@ class DebtService {
             statement.setArray(2, connection.createArrayOf("varchar", internalIds.toArray()));
             return statement;
         }, (rs, row) -> rs.getString(1)));
+    }
+
+    /** debt.created, its data the create's answer: a new debt has no follow-ups, so no figures to read. */
+    private void created(String companyId, Debt debt) {
+        webhooks.debtCreated(companyId, DebtResponse.from(debt, DebtActivity.Figures.NONE, ids));
     }
 
     /** Writes the debt now, a taken internal_id (a concurrent request's) being the 409 it would have been before. */
@@ -110,8 +124,12 @@ class DebtService {
     /**
      * A partial update (PUT and PATCH alike): the fields given are checked as on create and replace the stored ones.
      * The row's version makes a concurrent update of the same debt a 409, never a lost update. The debt keeps its debtor.
+     * The figures are read once: they come from the follow-ups, which an update of the debt leaves alone, so they serve
+     * the answer before the change (for debt.updated's {@code changes}) and the answer after it alike.
+     *
+     * @return the answer, which is also the data of debt.updated (and debt.status_changed)
      */
-    public Debt update(String companyId, String publicId, UpdateDebtRequest request) {
+    public DebtResponse update(String companyId, String publicId, UpdateDebtRequest request) {
         Debt debt = get(companyId, publicId);
         FieldErrors errors = new FieldErrors();
         DebtUpdates.Changes changes = DebtUpdates.apply(debt.fields(), request, errors);
@@ -122,20 +140,27 @@ class DebtService {
                 && debts.existsByCompanyIdAndFieldsInternalId(companyId, internalId)) {
             throw new DebtConflictException(internalId);
         }
+        DebtActivity.Figures figures = activity.of(debt);
+        DebtResponse before = DebtResponse.from(debt, figures, ids);
         debt.update(changes.fields(), changes.status(), now());
-        return saved(debt);
+        DebtResponse answer = DebtResponse.from(saved(debt), figures, ids);
+        webhooks.debtUpdated(companyId, before, answer);
+        return answer;
     }
 
     /**
      * Deletes a debt and its follow-ups (the only rows that reference a debt) in one transaction. The debt is locked
      * first, so a follow-up created meanwhile waits and then finds no debt, rather than the delete failing on it.
-     * Its debtor stays: a debtor is the person, who may owe other debts or come back with new ones.
+     * Its debtor stays: a debtor is the person, who may owe other debts or come back with new ones. debt.deleted's data is
+     * the debt as last stored, read by that lock; its figures are those of a debt without follow-ups (they went with it),
+     * rather than a read of their own.
      */
     public void delete(String companyId, String publicId) {
-        long id = ids.decode(IdType.DEBT, publicId)
-                .filter(debtId -> !jdbc.queryForList("SELECT id FROM debt WHERE id = ? AND company_id = ? FOR UPDATE",
-                        Long.class, debtId, companyId).isEmpty())
+        Debt debt = ids.decode(IdType.DEBT, publicId)
+                .flatMap(debtId -> debts.findForDelete(debtId, companyId))
                 .orElseThrow(CollectionsNotFoundException::debt);
+        long id = debt.getId();
+        webhooks.debtDeleted(companyId, DebtResponse.from(debt, DebtActivity.Figures.NONE, ids));
         jdbc.update("DELETE FROM debt_followup WHERE debt_id = ? AND company_id = ?", id, companyId);
         jdbc.update("DELETE FROM debt WHERE id = ? AND company_id = ?", id, companyId);
     }

@@ -29,11 +29,12 @@ class EnrollmentService {
     private final FollowupSequences sequences;
     private final StepPlanner planner;
     private final StepSchedule schedule;
+    private final EnrollmentWebhooks webhooks;
     private final Clock clock;
 
     EnrollmentService(EnrollmentRepository enrollments, LeadActivity leads, LeadWindow window, LeadOptOuts optOuts,
             EnrollmentStops stops, LeadReplyEvents replies, FollowupSequences sequences, StepPlanner planner,
-            StepSchedule schedule, Clock clock) {
+            StepSchedule schedule, EnrollmentWebhooks webhooks, Clock clock) {
         this.enrollments = enrollments;
         this.leads = leads;
         this.window = window;
@@ -43,6 +44,7 @@ class EnrollmentService {
         this.sequences = sequences;
         this.planner = planner;
         this.schedule = schedule;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -90,10 +92,11 @@ class EnrollmentService {
         if (decision.action() != StatusDecision.Action.ENROLL) {
             return decision.result(event, null);
         }
-        decision.running().ifPresent(previous -> stops.stop(previous, "Replaced by a new trigger"));
+        decision.running().ifPresent(previous -> stops.stop(previous, EnrollmentStops.REPLACED));
         Enrollment enrollment = decision.enrollment(tenantId, event, occurredAt, now());
         enrollments.saveAndFlush(enrollment);
         schedule.current(enrollment, StatusDecision.anchor(occurredAt, now()));
+        webhooks.started(enrollment);
         return decision.result(event, enrollment);
     }
 
@@ -107,8 +110,10 @@ class EnrollmentService {
     /** The provider refused the send because the lead opted out: the step shows its words; the opt-out is recorded. */
     void refusedOptedOut(StepJobPayload job, String source, String error) {
         enrollments.findByIdForUpdate(job.enrollmentId()).filter(enrollment -> enrollment.isDue(job.step())).ifPresent(enrollment -> {
+            EnrollmentWebhooks.Watch watch = webhooks.watch(enrollment);
             enrollment.refusedOptedOut(job.step(), error, EnrollmentStops.LEAD_OPTED_OUT, now());
             enrollments.saveAndFlush(enrollment);
+            watch.tell();
             optOuts.optOut(enrollment.getTenantId(), enrollment.getChannelId(), enrollment.getLeadId(), source, error, now());
         });
     }

@@ -16,20 +16,25 @@ class EnrollmentStops {
 
     static final String LEAD_REPLIED = "Lead replied";
     static final String LEAD_OPTED_OUT = "Lead opted out";
+    static final String REPLACED = "Replaced by a new trigger";
 
     private final EnrollmentRepository enrollments;
     private final JobQueue jobs;
+    private final EnrollmentWebhooks webhooks;
     private final Clock clock;
 
-    EnrollmentStops(EnrollmentRepository enrollments, JobQueue jobs, Clock clock) {
+    EnrollmentStops(EnrollmentRepository enrollments, JobQueue jobs, EnrollmentWebhooks webhooks, Clock clock) {
         this.enrollments = enrollments;
         this.jobs = jobs;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
     void stop(Enrollment enrollment, String reason) {
+        EnrollmentWebhooks.Watch watch = webhooks.watch(enrollment);
         enrollment.stop(reason, clock.instant()).ifPresent(jobs::cancel);
         enrollments.saveAndFlush(enrollment);
+        watch.tell();
     }
 
     /**

@@ -47,6 +47,7 @@ class EventBatch {
     private final FollowupSequences sequences;
     private final StepPlanner planner;
     private final StepSchedule schedule;
+    private final EnrollmentWebhooks webhooks;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -54,7 +55,8 @@ class EventBatch {
     private final AtomicLong handled = new AtomicLong();
 
     EventBatch(LeadActivity leads, LeadWindow window, OptOutRecords optOuts, EnrollmentRows rows, FollowupSequences sequences,
-            StepPlanner planner, StepSchedule schedule, PlatformTransactionManager transactions, Clock clock) {
+            StepPlanner planner, StepSchedule schedule, EnrollmentWebhooks webhooks, PlatformTransactionManager transactions,
+            Clock clock) {
         this.leads = leads;
         this.window = window;
         this.optOuts = optOuts;
@@ -62,6 +64,7 @@ class EventBatch {
         this.sequences = sequences;
         this.planner = planner;
         this.schedule = schedule;
+        this.webhooks = webhooks;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -133,7 +136,9 @@ class EventBatch {
         decided.forEach(each -> (claimed.contains(each.accepted().event().eventId()) ? won : lost).add(each));
         answerLost(tenantId, lost, results);
         window.inboundAtAll(tenantId, won.stream().map(Decided::inbound).filter(inbound -> inbound != null).toList());
-        rows.insertAll(scheduleFirstSteps(won));
+        List<Enrollment> enrolled = scheduleFirstSteps(won);
+        rows.insertAll(enrolled);
+        enrolled.forEach(webhooks::started);
         won.forEach(each -> results.put(each.accepted().index(), each.result()));
         return results;
     }

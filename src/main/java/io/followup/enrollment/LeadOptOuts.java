@@ -32,12 +32,15 @@ public class LeadOptOuts {
     private final OptOutRecords records;
     private final EnrollmentRepository enrollments;
     private final EnrollmentStops stops;
+    private final EnrollmentWebhooks webhooks;
     private final Clock clock;
 
-    LeadOptOuts(OptOutRecords records, EnrollmentRepository enrollments, EnrollmentStops stops, Clock clock) {
+    LeadOptOuts(OptOutRecords records, EnrollmentRepository enrollments, EnrollmentStops stops, EnrollmentWebhooks webhooks,
+            Clock clock) {
         this.records = records;
         this.enrollments = enrollments;
         this.stops = stops;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -59,7 +62,9 @@ public class LeadOptOuts {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("Unknown opt-out source " + source + "; one of " + SOURCES);
         }
-        records.record(tenantId, channelId, leadId, source, detail, at);
+        if (records.record(tenantId, channelId, leadId, source, detail, at)) {
+            webhooks.optedOut(tenantId, channelId, leadId, source, at);
+        }
         return stops.stopOnChannel(tenantId, channelId, leadId, EnrollmentStops.LEAD_OPTED_OUT, null);
     }
 

@@ -26,12 +26,14 @@ class StepProgress {
 
     private final StepRows rows;
     private final StepSchedule schedule;
+    private final EnrollmentWebhooks webhooks;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    StepProgress(StepRows rows, StepSchedule schedule, JdbcTemplate jdbc, Clock clock) {
+    StepProgress(StepRows rows, StepSchedule schedule, EnrollmentWebhooks webhooks, JdbcTemplate jdbc, Clock clock) {
         this.rows = rows;
         this.schedule = schedule;
+        this.webhooks = webhooks;
         // The JdbcTemplate's own DataSource, so its statements (and the job queue's) run on this transaction's connection.
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource())));
         this.clock = clock;
@@ -109,9 +111,15 @@ class StepProgress {
         return true;
     }
 
-    /** Locks the job's enrollment and writes it back when {@code change} changed it. */
+    /** Locks the job's enrollment and writes it back (telling what changed) when {@code change} changed it. */
     private void change(StepJobPayload job, Predicate<Enrollment> change) {
-        transactions.executeWithoutResult(status -> rows.lock(job.enrollmentId()).filter(change).ifPresent(rows::update));
+        transactions.executeWithoutResult(status -> rows.lock(job.enrollmentId()).ifPresent(enrollment -> {
+            EnrollmentWebhooks.Watch watch = webhooks.watch(enrollment);
+            if (change.test(enrollment)) {
+                rows.update(enrollment);
+                watch.tell();
+            }
+        }));
     }
 
     private Instant now() {

@@ -31,16 +31,18 @@ class StepStatusListener {
     private final LeadOptOuts optOuts;
     private final StepResend resend;
     private final JobQueue jobs;
+    private final EnrollmentWebhooks webhooks;
     private final Clock clock;
 
     StepStatusListener(EnrollmentMessageRepository byMessage, EnrollmentRepository enrollments, StepProgress progress,
-            LeadOptOuts optOuts, StepResend resend, JobQueue jobs, Clock clock) {
+            LeadOptOuts optOuts, StepResend resend, JobQueue jobs, EnrollmentWebhooks webhooks, Clock clock) {
         this.byMessage = byMessage;
         this.enrollments = enrollments;
         this.progress = progress;
         this.optOuts = optOuts;
         this.resend = resend;
         this.jobs = jobs;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -56,8 +58,12 @@ class StepStatusListener {
                     status.status(), status.providerMessageId(), status.stepKey());
             return;
         }
-        Enrollment enrollment = found.get().enrollment();
-        int number = found.get().step();
+        EnrollmentWebhooks.Watch watch = webhooks.watch(found.get().enrollment());
+        apply(status, found.get().enrollment(), found.get().step(), watch);
+        watch.tell();
+    }
+
+    private void apply(ProviderStatus status, Enrollment enrollment, int number, EnrollmentWebhooks.Watch watch) {
         EnrollmentStep step = enrollment.step(number);
         if (step.channel() != null && step.channel() != status.channel()) {
             return; // another provider's message that happens to carry the same ID
@@ -84,7 +90,11 @@ class StepStatusListener {
         }
         // An opt-out first: the lead's enrollments on the channel stop for that reason, rather than fail for the step.
         Optional<String> optOut = optOutSource(status);
-        optOut.ifPresent(source -> optOuts.optOutOfStep(enrollment.getId(), source, status.error()));
+        optOut.ifPresent(source -> {
+            watch.tell(); // a send recorded just now goes before the stop it leads to, which tells itself
+            optOuts.optOutOfStep(enrollment.getId(), source, status.error());
+            watch.alreadyTold();
+        });
         if (updated.state() == StepState.FAILED && optOut.isEmpty() && resend.putBack(enrollment, step, status)) {
             return;
         }

@@ -11,8 +11,8 @@ import java.util.UUID;
 import io.followup.external.ExternalTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +43,8 @@ public class WebhookOutbox {
      *
      * @throws IllegalArgumentException if {@code type} is not one of the audience's event types
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void record(WebhookAudience audience, String owner, String type, Object data, Map<String, Object> changes) {
+        requireCallersTransaction();
         Objects.requireNonNull(audience, "audience");
         if (type == null || !audience.eventTypes().contains(type)) {
             throw new IllegalArgumentException("Not an event type of " + audience + ": " + type);
@@ -74,8 +74,8 @@ public class WebhookOutbox {
     }
 
     /** A webhook.test event for this one subscription, whatever its types and even if inactive; its first delivery's ID. */
-    @Transactional(propagation = Propagation.MANDATORY)
     UUID recordTest(UUID subscriptionId, Map<String, Object> data) {
+        requireCallersTransaction();
         Long sequence = jdbc.queryForObject("""
                 UPDATE webhook_subscription SET next_sequence = next_sequence + 1 WHERE id = ?
                 RETURNING next_sequence - 1""", Long.class, subscriptionId);
@@ -101,5 +101,16 @@ public class WebhookOutbox {
     }
 
     private record Numbered(UUID id, long sequence) {
+    }
+
+    /**
+     * The event belongs to the caller's transaction, JPA or plain JDBC alike: checked by hand rather than with
+     * {@code @Transactional(propagation = MANDATORY)}, which asks the JPA transaction manager only and so refused the step
+     * job's JDBC transactions (io.followup.enrollment.StepProgress), though this class's JdbcTemplate joins them.
+     */
+    private static void requireCallersTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("WebhookOutbox records events in the caller's transaction; there is none");
+        }
     }
 }

@@ -64,13 +64,15 @@ class WebhookEventDocs {
                     .description("The body of a " + type + " event"));
             refs.add(schemaName);
         }
-        refs.forEach(ref -> events.addOneOfItem(new Schema<>().$ref("#/components/schemas/" + ref)));
+        // anyOf, not oneOf: the bodies differ in event.type, one level down, where no discriminator can point.
+        refs.forEach(ref -> events.addAnyOfItem(new Schema<>().$ref("#/components/schemas/" + ref)));
         openApi.getComponents().addSchemas(name, events.description(description));
     }
 
     private static Schema<?> envelope(String type, Schema<?> data) {
-        Schema<?> change = new ObjectSchema().addProperty("old", new Schema<>().nullable(true).description("Before"))
-                .addProperty("new", new Schema<>().nullable(true).description("After"));
+        // Any JSON value, null included: no type, so no nullable either.
+        Schema<?> change = new ObjectSchema().addProperty("old", new Schema<>().description("Before (any JSON value, or null)"))
+                .addProperty("new", new Schema<>().description("After (any JSON value, or null)"));
         return new ObjectSchema().addRequiredItem("id").addRequiredItem("type").addRequiredItem("created_at")
                 .addRequiredItem("sequence").addRequiredItem("data")
                 .addProperty("id", new UUIDSchema().description("The event's ID, the same on every retry and redelivery"))

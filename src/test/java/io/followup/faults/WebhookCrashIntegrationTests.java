@@ -53,12 +53,12 @@ class WebhookCrashIntegrationTests {
 
     @BeforeAll
     static void start() {
-        database = ScratchDatabase.create("webhook-crash", 4);
+        database = ScratchDatabase.create("webhook_crash", 4);
         jdbc = new JdbcTemplate(database.dataSource());
         receiver = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40));
         receiver.start();
         // Slow enough that the kill lands with deliveries in flight.
-        receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200).withFixedDelay(150)));
+        receiver.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(200).withFixedDelay(300)));
     }
 
     @AfterAll
@@ -83,12 +83,17 @@ class WebhookCrashIntegrationTests {
                     .json("{\"url\": \"http://localhost:" + receiver.port() + HOOK + "\", \"event_types\": [\"debt.created\"]}").send();
             assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
             secret = subscribed.json().path("data").path("secret").asString();
+            // One batch: every event is committed within a moment, long before the slow receiver has them all.
+            StringBuilder rows = new StringBuilder();
             for (int i = 0; i < DEBTS; i++) {
-                ApiResponse debt = first.api().request("POST", "/external-api/v1/debts").token(token).json("""
-                        {"firstname": "Crash", "lastname": "Test %d", "email": "crash%d@example.com", "amount": 10.00, "currency": "BRL"}
-                        """.formatted(i, i)).send();
-                assertThat(debt.status()).as(debt.toString()).isEqualTo(201);
+                rows.append(i == 0 ? "" : ",").append("""
+                        {"temp_id": "t%d", "firstname": "Crash", "lastname": "Test %d", "email": "crash%d@example.com", "amount": 10.00, "currency": "BRL"}
+                        """.formatted(i, i, i));
             }
+            ApiResponse batch = first.api().request("POST", "/external-api/v1/debts/batch").token(token)
+                    .json("{\"batch_name\": \"crash\", \"debts\": [" + rows + "]}").send();
+            assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+            assertThat(batch.json().path("data").path("created").size()).as(batch.toString()).isEqualTo(DEBTS);
             Eventually.until("a quarter of the events were delivered", () -> received().size() >= DEBTS / 4);
             first.kill();
         }

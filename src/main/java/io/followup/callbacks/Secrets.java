@@ -1,12 +1,11 @@
 package io.followup.callbacks;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.followup.security.Hmac;
+
 
 /** Constant-time checks of what a callback presents, so the time an answer takes tells nothing about the secret. */
 final class Secrets {
@@ -38,13 +37,6 @@ final class Secrets {
     }
 
     static byte[] hmacSha256(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 is not available", ex);
-        }
+        return Hmac.sha256(secret, body);
     }
 }

@@ -1,15 +1,11 @@
 package io.followup.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.followup.security.Hmac;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -72,13 +68,6 @@ final class AssistantWebhookSender implements StepChannelSender {
     }
 
     static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        return Hmac.sha256Hex(secret, (timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
     }
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.followup.security.TenantId;
 import io.followup.web.PageBody;
-import io.followup.web.PageParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -14,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -61,7 +59,6 @@ class BackendWebhookController {
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int size) {
-        PageParams.of(page, size, Sort.unsorted());
         return PageBody.of(subscriptions.list(WebhookAudience.BACKEND, owner(tenant), page, size), WebhookResponses.Subscription::from);
     }
 
@@ -115,7 +112,6 @@ class BackendWebhookController {
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(defaultValue = "20") int size) {
-        PageParams.of(page, size, Sort.unsorted());
         return PageBody.of(subscriptions.deliveries(WebhookAudience.BACKEND, owner(tenant), id, page, size), WebhookResponses.Delivery::from);
     }
 

@@ -8,13 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.followup.security.Hmac;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,19 +100,10 @@ class WebhookSender {
         }
     }
 
-    /** Hex HMAC-SHA256 of the body, after {@code timestamp + "."} when there is a timestamp. */
+    /** Hex HMAC-SHA256 of the body, after {@code timestamp + "."} when there is a timestamp (the assistant webhook's recipe). */
     static String hmac(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            if (timestamp != null) {
-                mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            }
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        return timestamp == null ? Hmac.sha256Hex(secret, body)
+                : Hmac.sha256Hex(secret, (timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
     }
 
     private static String describe(IOException ex) {
